@@ -1,0 +1,62 @@
+// Bytes → format and text. Reports come as UTF-8 or GBK/GB18030 (older government sites), sometimes with a BOM
+// or a <meta charset>; anything else that does not decode cleanly is not a text report.
+import type { SourceFormat } from '../model/record';
+import { ParseError } from './errors';
+
+export function sniffFormat(bytes: Uint8Array, name: string): SourceFormat {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (/\.docx$/i.test(name) || containsAscii(bytes, 'word/document.xml')) return 'docx';
+    throw new ParseError('a ZIP archive that is not a Word (.docx) document');
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new ParseError('an old binary Word/Excel (.doc/.xls) file; save it as .docx or PDF');
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase();
+  if (/\.html?$/i.test(name) || /<(?:!doctype html|html|body|table|meta|div|p)[\s>]/.test(head)) return 'html';
+  return /\.md$/i.test(name) ? 'md' : 'txt';
+}
+
+/** Decodes text bytes: BOM, then a declared charset, then strict UTF-8, then GB18030 (a superset of GBK). */
+export function decodeText(bytes: Uint8Array, format: SourceFormat): string {
+  let label = 'utf-8';
+  let body = bytes;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) body = bytes.subarray(3);
+  else if (startsWith(bytes, [0xff, 0xfe])) label = 'utf-16le';
+  else if (startsWith(bytes, [0xfe, 0xff])) label = 'utf-16be';
+  else {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase();
+    const declared = format === 'html' ? /charset\s*=\s*["']?\s*([\w-]+)/.exec(head)?.[1] : undefined;
+    if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared)) label = 'gb18030';
+    else if (!isUtf8(bytes)) label = 'gb18030';
+  }
+  const text = new TextDecoder(label).decode(body);
+  if (looksBinary(text)) throw new ParseError('binary data, not a text, HTML, PDF or DOCX report');
+  return text;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Control characters or replacement characters in more than 1% of the text. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad > sample.length * 0.01;
+}
+
+function startsWith(bytes: Uint8Array, sig: number[]) {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function containsAscii(bytes: Uint8Array, s: string) {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).includes(s);
+}
