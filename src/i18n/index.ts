@@ -1,0 +1,173 @@
+// Interface text in Chinese (default) and English. Value labels never live here: they come from the schema
+// (src/model/schema.ts) and the dataset's level list (src/model/dataset.ts), so a label is written once.
+import { ADMIN_LEVELS } from '../model/dataset';
+import type { Label } from '../model/schema';
+
+export type Lang = 'zh' | 'en';
+
+const UI = {
+  appTitle: { zh: '政府信息公开工作年度报告分析', en: 'Government information-disclosure annual reports' },
+  loading: { zh: '正在载入数据', en: 'Loading data' },
+  loadingEngine: { zh: '正在启动查询引擎', en: 'Starting the query engine' },
+  loadFailed: { zh: '数据载入失败', en: 'The data could not be loaded' },
+  loadFailedHint: { zh: '请确认 data/ 目录中有 reports.parquet，并通过 HTTP 服务器打开本页。', en: 'Check that data/ holds reports.parquet and that this page is opened through an HTTP server.' },
+  missingColumns: { zh: '数据集缺少以下列，按空值处理', en: 'The dataset lacks these columns; they are treated as blank' },
+  'view.overview': { zh: '总览', en: 'Overview' },
+  'view.compare': { zh: '对比', en: 'Compare' },
+  'view.volumes': { zh: '依申请公开', en: 'Disclosure volumes' },
+  'view.licensing': { zh: '许可与执法', en: 'Licensing & enforcement' },
+  'view.appeals': { zh: '复议与诉讼', en: 'Appeals' },
+  'view.profile': { zh: '机关档案', en: 'Agency profile' },
+  'view.drop': { zh: '上传报告', en: 'Drop a report' },
+  'filter.years': { zh: '年度', en: 'Years' },
+  'filter.province': { zh: '省', en: 'Province' },
+  'filter.city': { zh: '市', en: 'City' },
+  'filter.county': { zh: '县区', en: 'County' },
+  'filter.level': { zh: '层级', en: 'Level' },
+  'filter.field': { zh: '领域', en: 'Field' },
+  'filter.template': { zh: '模板', en: 'Template' },
+  'filter.real': { zh: '数据', en: 'Data' },
+  'filter.all': { zh: '全部', en: 'All' },
+  'filter.reset': { zh: '重置', en: 'Reset' },
+  'real.both': { zh: '真实 + 合成', en: 'Real + synthetic' },
+  'real.real': { zh: '仅真实', en: 'Real only' },
+  'real.synthetic': { zh: '仅合成', en: 'Synthetic only' },
+  'template.2019': { zh: '2019 版', en: '2019 template' },
+  'template.2021': { zh: '2021 版', en: '2021 template' },
+  'template.hybrid': { zh: '混合版（2021 表二 + 单行（六））', en: 'Hybrid (2021 table 2, single (6) row)' },
+  'field.government': { zh: '政府（办公室）', en: 'Government (office)' },
+  'kpi.reports': { zh: '报告', en: 'Reports' },
+  'kpi.agencies': { zh: '机关', en: 'Agencies' },
+  'kpi.received': { zh: '新收申请', en: 'Applications received' },
+  'kpi.granted': { zh: '公开率（全部或部分）', en: 'Granted in full or part' },
+  'kpi.review': { zh: '复议纠错率', en: 'Review correction rate' },
+  'kpi.suit': { zh: '诉讼纠错率', en: 'Litigation correction rate' },
+  'kpi.licensing': { zh: '行政许可决定', en: 'Licensing decisions' },
+  'data.allReal': { zh: '全部为真实报告', en: 'All real reports' },
+  'data.allSynthetic': { zh: '全部为合成数据（演示面板）', en: 'All synthetic (demo panel)' },
+  'data.mixed': { zh: '含合成数据：真实 {real} 份，合成 {synthetic} 份', en: 'Includes synthetic data: {real} real, {synthetic} synthetic reports' },
+  'data.none': { zh: '当前筛选下没有报告', en: 'No report matches the filters' },
+  'source.real': { zh: '数据来源：各机关公开的年度报告（nianbao 数据集）', en: 'Source: published annual reports (nianbao dataset)' },
+  'source.synthetic': { zh: '数据来源：nianbao 合成面板（非真实数据）', en: 'Source: nianbao synthetic panel (not real data)' },
+  'source.mixed': { zh: '数据来源：nianbao 数据集，含合成面板（非真实数据）', en: 'Source: nianbao dataset including the synthetic panel (not real data)' },
+  'source.dated': { zh: '数据日期 {data}，导出日期 {today}', en: 'Data of {data}, exported {today}' },
+  blanksAsZero: { zh: '合计时空白单元格按 0 计。', en: 'Blank cells count as 0 in sums.' },
+  'export.png': { zh: 'PNG', en: 'PNG' },
+  'export.svg': { zh: 'SVG', en: 'SVG' },
+  'export.csv': { zh: 'CSV', en: 'CSV' },
+  'export.reportsCsv': { zh: '导出筛选后的报告 CSV', en: 'Export filtered reports (CSV)' },
+  'export.reportsParquet': { zh: '导出筛选后的报告 Parquet', en: 'Export filtered reports (Parquet)' },
+  'chart.error': { zh: '图表无法绘制', en: 'The chart could not be drawn' },
+  'chart.empty': { zh: '无数据', en: 'No data' },
+  year: { zh: '年度', en: 'Year' },
+  agency: { zh: '机关', en: 'Agency' },
+  value: { zh: '数值', en: 'Value' },
+  reports: { zh: '报告数', en: 'Reports' },
+  share: { zh: '占比', en: 'Share' },
+  'overview.trend': { zh: '依申请公开：逐年', en: 'Applications by year' },
+  'overview.rates': { zh: '公开率与纠错率：逐年', en: 'Rates by year' },
+  'overview.reports': { zh: '报告数：逐年（真实 / 合成）', en: 'Reports by year (real / synthetic)' },
+  'overview.real': { zh: '真实', en: 'Real' },
+  'overview.synthetic': { zh: '合成', en: 'Synthetic' },
+  'compare.search': { zh: '按名称、拼音或首字母搜索机关', en: 'Search agencies by name, pinyin or initials' },
+  'compare.metric': { zh: '指标', en: 'Metric' },
+  'compare.rates': { zh: '派生比率', en: 'Derived rates' },
+  'compare.chartType': { zh: '图形', en: 'Chart' },
+  'compare.bars': { zh: '分组柱状图', en: 'Grouped bars' },
+  'compare.lines': { zh: '折线图', en: 'Lines' },
+  'compare.median': { zh: '同口径中位数（当前筛选）', en: 'Peer median (current filters)' },
+  'compare.title': { zh: '{metric}：所选机关对比', en: '{metric}: selected agencies' },
+  'compare.ranking': { zh: '{year} 年排名：{metric}', en: 'Ranking {year}: {metric}' },
+  'compare.none': { zh: '请选择机关（可在排名表中点击添加）', en: 'Choose agencies (or click one in the ranking)' },
+  'compare.rank': { zh: '名次', en: 'Rank' },
+  'compare.prev': { zh: '上年', en: 'Previous year' },
+  'compare.change': { zh: '变化', en: 'Change' },
+  'compare.remove': { zh: '移除', en: 'Remove' },
+  'volumes.applicants': { zh: '新收申请：按申请人类型', en: 'New applications by applicant type' },
+  'volumes.outcomes': { zh: '办理结果构成', en: 'Outcomes as composition' },
+  'volumes.carry': { zh: '上年结转与结转下年度', en: 'Carried over and carried forward' },
+  'volumes.by': { zh: '新收申请：按{dim}', en: 'New applications by {dim}' },
+  'volumes.dim': { zh: '分组', en: 'Group by' },
+  'dim.province': { zh: '省', en: 'province' },
+  'dim.city': { zh: '市', en: 'city' },
+  'dim.county': { zh: '县区', en: 'county' },
+  'dim.level': { zh: '层级', en: 'level' },
+  'dim.agency_type': { zh: '领域', en: 'field' },
+  'licensing.trend': { zh: '许可、处罚、强制决定：逐年', en: 'Licensing, penalty and coercion decisions by year' },
+  'licensing.byField': { zh: '许可、处罚、强制决定：按领域', en: 'Decisions by field' },
+  'licensing.top': { zh: '决定数最多的机关', en: 'Agencies with the most decisions' },
+  'appeals.outcomes': { zh: '复议与诉讼结果', en: 'Review and litigation outcomes' },
+  'appeals.rates': { zh: '纠错率：逐年', en: 'Correction rates by year' },
+  'appeals.funnel': { zh: '漏斗图：{block}纠错率与已审结数量', en: 'Funnel plot: {block} correction rate against decided cases' },
+  'appeals.block': { zh: '类型', en: 'Type' },
+  'appeals.review': { zh: '行政复议', en: 'Administrative review' },
+  'appeals.suit': { zh: '行政诉讼', en: 'Litigation' },
+  'appeals.decided': { zh: '已审结数量（总计 − 尚未审结）', en: 'Decided (total − pending)' },
+  'appeals.rate': { zh: '纠错率', en: 'Correction rate' },
+  'appeals.pooled': { zh: '总体纠错率', en: 'Pooled rate' },
+  'appeals.limit95': { zh: '95% 控制限', en: '95% limits' },
+  'appeals.limit998': { zh: '99.8% 控制限', en: '99.8% limits' },
+  'appeals.funnelNote': { zh: '控制限为二项分布精确分位数；落在限外的小机关不应仅凭比率下结论。', en: 'Limits are exact binomial quantiles around the pooled rate; do not over-read small agencies.' },
+  'appeals.outside': { zh: '超出 99.8% 控制限的机关', en: 'Agencies outside the 99.8% limits' },
+  'profile.pick': { zh: '选择机关', en: 'Choose an agency' },
+  'profile.years': { zh: '年度', en: 'Year' },
+  'profile.trend': { zh: '{agency}：主要指标逐年', en: '{agency}: main figures by year' },
+  'profile.checks': { zh: '勾稽关系检查', en: 'Consistency checks' },
+  'profile.cross': { zh: '跨年度检查', en: 'Cross-year checks' },
+  'profile.pass': { zh: '通过', en: 'pass' },
+  'profile.fail': { zh: '不通过', en: 'fail' },
+  'profile.na': { zh: '无法计算', en: 'not computable' },
+  'profile.cell': { zh: '单元格', en: 'Cell' },
+  'profile.raw': { zh: '原文', en: 'Raw text' },
+  'profile.status': { zh: '状态', en: 'Status' },
+  'profile.page': { zh: '页码', en: 'Page' },
+  'profile.line': { zh: '行', en: 'Line' },
+  'profile.source': { zh: '来源', en: 'Source' },
+  'profile.real': { zh: '真实报告', en: 'Real report' },
+  'profile.synthetic': { zh: '合成数据', en: 'Synthetic' },
+  'profile.incomplete': { zh: '表格不完整', en: 'Tables cut off' },
+  'profile.blanks': { zh: '空白按 0 计', en: 'blanks counted as 0' },
+  'profile.clickCell': { zh: '点击单元格查看原文和来源', en: 'Click a cell for its raw text and source' },
+  'profile.warnings': { zh: '解析提示', en: 'Parser warnings' },
+  'status.value': { zh: '数值', en: 'value' },
+  'status.blank': { zh: '空白', en: 'blank' },
+  'status.missing': { zh: '缺失', en: 'missing' },
+  'status.ambiguous': { zh: '无法确定', en: 'ambiguous' },
+  'status.derived': { zh: '推算', en: 'derived' },
+  'drop.hint': { zh: '将报告文件（.txt .html .pdf .docx）拖到此处，或点击选择。文件只在本机浏览器中解析，不会上传。', en: 'Drop a report file (.txt .html .pdf .docx) here, or click to choose. It is parsed in this browser and never uploaded.' },
+  'drop.parsing': { zh: '正在解析', en: 'Parsing' },
+  'drop.failed': { zh: '无法解析', en: 'Could not parse' },
+  'drop.peers': { zh: '与同类机关比较（{year} 年，{peers}）', en: 'Among peers ({year}, {peers})' },
+  'drop.percentile': { zh: '百分位', en: 'Percentile' },
+  'drop.peerMedian': { zh: '同类中位数', en: 'Peer median' },
+  'drop.thisReport': { zh: '本报告', en: 'This report' },
+  'drop.peerCount': { zh: '同类报告数', en: 'Peer reports' },
+  'drop.allPeers': { zh: '全部机关', en: 'all agencies' },
+  'drop.notInDataset': { zh: '上传的报告未加入数据集', en: 'The dropped report is not added to the dataset' },
+  'table.sortHint': { zh: '点击表头排序', en: 'Click a header to sort' },
+  lang: { zh: 'English', en: '中文' },
+} satisfies Record<string, Label>;
+
+export type UiKey = keyof typeof UI;
+
+export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return UI[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+export const label = (lang: Lang, l: Label) => l[lang];
+
+export function levelLabel(lang: Lang, level: string | null | undefined): string {
+  return ADMIN_LEVELS.find((l) => l.key === level)?.[lang] ?? level ?? '';
+}
+
+/** Field names are Chinese in the data ('政府', '商务' …); English shows them as they are, beside the word. */
+export function fieldLabel(lang: Lang, field: string | null | undefined): string {
+  if (field === '政府') return t(lang, 'field.government');
+  return field ?? '';
+}
+
+export function formatNumber(lang: Lang, v: number | null | undefined, kind: 'count' | 'amount' | 'rate' = 'count'): string {
+  if (v == null || Number.isNaN(v)) return '—';
+  if (kind === 'rate') return `${(v * 100).toFixed(1)}%`;
+  return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: kind === 'amount' ? 2 : 0 });
+}
