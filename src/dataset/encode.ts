@@ -1,0 +1,257 @@
+// A parsed report → compact rows for the dataset's tables, built where the report is parsed (a worker thread)
+// and handed to the writer as typed arrays: a report has ~200 cells and ~40 checks, and a million reports must
+// cross threads without a million object graphs. Value keys travel as their index in ALL_KEYS and check
+// definitions (id + cells) once per worker, then as a small number.
+import type { CheckResult } from '../model/checks';
+import type { CellStatus, ReportRecord } from '../model/record';
+import { ALL_KEYS } from '../model/schema';
+import type { AgencyInfo } from './agency';
+
+export const CELL_STATUSES: readonly CellStatus[] = ['value', 'blank', 'missing', 'ambiguous', 'derived'];
+const STATUS_INDEX = new Map(CELL_STATUSES.map((s, i) => [s, i]));
+export const KEY_INDEX: ReadonlyMap<string, number> = new Map(ALL_KEYS.map((d, i) => [d.key, i]));
+const COUNT_KEY = ALL_KEYS.map((d) => d.column.kind !== 'amount');
+
+/** How a cell's raw text is stored: none, the value's own digits (kept as a flag, not a string), or a string. */
+export const RAW_NONE = 0;
+export const RAW_DIGITS = 1;
+export const RAW_TEXT = 2;
+
+/** The report's columns other than the value columns, plus what the builder needs to pick among duplicates. */
+export interface ReportRow {
+  seq: number;
+  report_id: string;
+  agency_id: string;
+  agency: string;
+  year: number;
+  template: string;
+  other_split: boolean;
+  province: string | null;
+  province_code: string | null;
+  city: string | null;
+  city_code: string | null;
+  county: string | null;
+  county_code: string | null;
+  level: string | null;
+  agency_type: string | null;
+  source: string;
+  source_format: string;
+  is_real: boolean;
+  complete: boolean;
+  checks_failed: number;
+  warnings: number;
+  /** Canonical agency name (agencies.agency). */
+  canonical: string;
+  /** Cells missing or ambiguous: fewer is a more complete reading. */
+  unread: number;
+  agency_warning: string | null;
+}
+
+/** A check definition first seen by this worker: `def` is its number within the worker. */
+export interface CheckDefinition {
+  def: number;
+  id: string;
+  cells: string[];
+}
+
+export interface EncodedBatch {
+  reports: ReportRow[];
+  /** reports.length × ALL_KEYS.length values, NaN for null. */
+  values: Float64Array;
+  cells: {
+    count: number;
+    report: Uint16Array;
+    key: Uint16Array;
+    value: Float64Array;
+    status: Uint8Array;
+    rawKind: Uint8Array;
+    /** 0 = none (pages and lines are 1-based). */
+    page: Uint32Array;
+    line: Uint32Array;
+    /** The RAW_TEXT raws, in cell order. */
+    raws: string[];
+  };
+  checks: {
+    count: number;
+    report: Uint16Array;
+    def: Uint16Array;
+    /** 0 false, 1 true, 2 null (a cell the check needs is missing). */
+    ok: Uint8Array;
+    left: Float64Array;
+    right: Float64Array;
+    /** Bit i set: the check's i-th cell was printed blank and counted as 0. */
+    blanks: BigUint64Array;
+  };
+  newDefinitions: CheckDefinition[];
+  prose: { report: number; key: string; value: number; quote: string }[];
+  rejects: { seq: number; source: string; reason: string }[];
+}
+
+/** Why a record cannot go into the dataset as it is, or null. */
+export function recordProblem(record: ReportRecord): string | null {
+  if (!record.agency) return 'no agency name found in the report';
+  if (record.year === null) return 'no report year found';
+  for (const key of Object.keys(record.cells)) if (!KEY_INDEX.has(key)) return `parser returned an unknown value key ${key}`;
+  for (const [key, v] of Object.entries(record.values)) {
+    const i = KEY_INDEX.get(key);
+    if (i === undefined) return `parser returned an unknown value key ${key}`;
+    if (v !== null && (!Number.isFinite(v) || (COUNT_KEY[i] && (!Number.isInteger(v) || Math.abs(v) > 2 ** 31 - 1)))) return `parser returned an impossible value for ${key}: ${v}`;
+  }
+  for (const c of record.checks) if (c.cells.length > 64) return `check ${c.id} reads more than 64 cells`;
+  return null;
+}
+
+const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array | BigUint64Array>(a: T, n: number): T => {
+  if (n <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  b.set(a as never);
+  return b;
+};
+
+/** Collects the reports of one batch. One encoder per worker: it remembers which check definitions it has sent. */
+export class BatchEncoder {
+  private definitions = new Map<string, number>();
+  private batch!: EncodedBatch;
+
+  constructor() {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.batch = {
+      reports: [],
+      values: new Float64Array(0),
+      cells: { count: 0, report: new Uint16Array(256), key: new Uint16Array(256), value: new Float64Array(256), status: new Uint8Array(256), rawKind: new Uint8Array(256), page: new Uint32Array(256), line: new Uint32Array(256), raws: [] },
+      checks: { count: 0, report: new Uint16Array(64), def: new Uint16Array(64), ok: new Uint8Array(64), left: new Float64Array(64), right: new Float64Array(64), blanks: new BigUint64Array(64) },
+      newDefinitions: [],
+      prose: [],
+      rejects: [],
+    };
+  }
+
+  reject(seq: number, source: string, reason: string): void {
+    this.batch.rejects.push({ seq, source, reason });
+  }
+
+  /** Adds a record that passed `recordProblem`. */
+  add(row: Pick<ReportRow, 'seq' | 'report_id' | 'agency_id' | 'source' | 'is_real'>, agency: AgencyInfo, record: ReportRecord): void {
+    const b = this.batch;
+    const r = b.reports.length;
+    let unread = 0;
+    for (const c of Object.values(record.cells)) if (c.status === 'missing' || c.status === 'ambiguous') unread++;
+    b.reports.push({
+      ...row,
+      agency: record.agency!,
+      year: record.year!,
+      template: record.template,
+      other_split: record.layout.otherSplit,
+      province: agency.province,
+      province_code: agency.province_code,
+      city: agency.city,
+      city_code: agency.city_code,
+      county: agency.county,
+      county_code: agency.county_code,
+      level: agency.level,
+      agency_type: agency.agency_type,
+      source_format: record.format,
+      complete: record.complete,
+      checks_failed: record.checks.filter((c) => c.ok === false).length,
+      warnings: record.warnings.length,
+      canonical: agency.canonical,
+      unread,
+      agency_warning: agency.warning,
+    });
+
+    const k = ALL_KEYS.length;
+    b.values = grow(b.values, (r + 1) * k);
+    b.values.fill(NaN, r * k, (r + 1) * k);
+    for (const [key, v] of Object.entries(record.values)) if (v !== null) b.values[r * k + KEY_INDEX.get(key)!] = v;
+
+    // cells in the schema's key order, whatever order the parser produced them in
+    for (let i = 0; i < k; i++) {
+      const key = ALL_KEYS[i].key;
+      const cell = record.cells[key];
+      if (!cell) continue;
+      const c = this.cellSlot();
+      const value = record.values[key] ?? null;
+      c.report[c.count] = r;
+      c.key[c.count] = i;
+      c.value[c.count] = value ?? NaN;
+      c.status[c.count] = STATUS_INDEX.get(cell.status)!;
+      c.page[c.count] = cell.page ?? 0;
+      c.line[c.count] = cell.line ?? 0;
+      if (cell.raw === undefined) c.rawKind[c.count] = RAW_NONE;
+      else if (value !== null && Number.isInteger(value) && cell.raw === String(value)) c.rawKind[c.count] = RAW_DIGITS;
+      else {
+        c.rawKind[c.count] = RAW_TEXT;
+        c.raws.push(cell.raw);
+      }
+      c.count++;
+    }
+
+    for (const check of record.checks) this.addCheck(r, check);
+    for (const p of record.prose) b.prose.push({ report: r, key: p.key, value: p.value, quote: p.quote });
+  }
+
+  private cellSlot(): EncodedBatch['cells'] {
+    const c = this.batch.cells;
+    const n = c.count + 1;
+    c.report = grow(c.report, n);
+    c.key = grow(c.key, n);
+    c.value = grow(c.value, n);
+    c.status = grow(c.status, n);
+    c.rawKind = grow(c.rawKind, n);
+    c.page = grow(c.page, n);
+    c.line = grow(c.line, n);
+    return c;
+  }
+
+  private addCheck(report: number, check: CheckResult): void {
+    const signature = `${check.id}\t${check.cells.join(',')}`;
+    let def = this.definitions.get(signature);
+    if (def === undefined) {
+      def = this.definitions.size;
+      this.definitions.set(signature, def);
+      this.batch.newDefinitions.push({ def, id: check.id, cells: check.cells });
+    }
+    const c = this.batch.checks;
+    const n = c.count + 1;
+    c.report = grow(c.report, n);
+    c.def = grow(c.def, n);
+    c.ok = grow(c.ok, n);
+    c.left = grow(c.left, n);
+    c.right = grow(c.right, n);
+    c.blanks = grow(c.blanks, n);
+    let blanks = 0n;
+    for (const key of check.blanks) {
+      const at = check.cells.indexOf(key);
+      if (at >= 0) blanks |= 1n << BigInt(at);
+    }
+    c.report[c.count] = report;
+    c.def[c.count] = def;
+    c.ok[c.count] = check.ok === null ? 2 : check.ok ? 1 : 0;
+    c.left[c.count] = check.left;
+    c.right[c.count] = check.right;
+    c.blanks[c.count] = blanks;
+    c.count++;
+  }
+
+  /** The batch so far (trimmed to size) and the buffers to transfer; the encoder starts a new batch. */
+  take(): { batch: EncodedBatch; transfer: ArrayBuffer[] } {
+    const b = this.batch;
+    const c = b.cells;
+    const h = b.checks;
+    const trim = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array | BigUint64Array>(a: T, n: number) => a.slice(0, n) as T;
+    const batch: EncodedBatch = {
+      ...b,
+      values: trim(b.values, b.reports.length * ALL_KEYS.length),
+      cells: { ...c, report: trim(c.report, c.count), key: trim(c.key, c.count), value: trim(c.value, c.count), status: trim(c.status, c.count), rawKind: trim(c.rawKind, c.count), page: trim(c.page, c.count), line: trim(c.line, c.count) },
+      checks: { ...h, report: trim(h.report, h.count), def: trim(h.def, h.count), ok: trim(h.ok, h.count), left: trim(h.left, h.count), right: trim(h.right, h.count), blanks: trim(h.blanks, h.count) },
+    };
+    this.reset();
+    const transfer = [batch.values, ...Object.values(batch.cells), ...Object.values(batch.checks)]
+      .filter((a): a is Uint8Array => ArrayBuffer.isView(a))
+      .map((a) => a.buffer as ArrayBuffer);
+    return { batch, transfer };
+  }
+}

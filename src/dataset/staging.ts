@@ -1,0 +1,267 @@
+// The dataset on its way to Parquet: encoded rows are appended, in input order, to tables of a DuckDB file on
+// disk (memory stays flat however many reports come in); at the end duplicates are resolved and each table is
+// written with one COPY. Every COPY reads a single table without ORDER BY, which DuckDB guarantees to keep in
+// insertion order, so the same inputs give the same files, and no hundred-million-row sort is needed.
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { AGENCY_COLUMNS, CELL_COLUMNS, CHECK_COLUMNS, PROSE_COLUMNS, REPORT_COLUMNS, VALUE_COLUMNS, type ColumnSpec } from '../model/dataset';
+import { ALL_KEYS } from '../model/schema';
+import { ColumnAppender } from './appender';
+import { decidingRule, duplicateOrder } from './duplicates';
+import { CELL_STATUSES, RAW_DIGITS, RAW_TEXT, type ReportRow } from './encode';
+import type { PoolResult } from './pool';
+
+export interface FinishOptions {
+  /** Write reports/checks/cells/prose as Hive partitions (`reports/year=2021/data_0.parquet`). */
+  partitionByYear: boolean;
+}
+
+export interface DatasetCounts {
+  ingested: number;
+  rejected: number;
+  checksFailing: number;
+  duplicates: number;
+}
+
+/** Files and folders the builder writes into the output folder (anything else there is the user's). */
+export const DATASET_ENTRIES = ['reports', 'checks', 'cells', 'prose', 'agencies'].flatMap((t) => [`${t}.parquet`, t]).concat(['rejects.csv', 'duplicates.csv', 'agency-warnings.csv']);
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const list = (values: readonly string[]) => `(${values.map(literal).join(', ')})`;
+const columns = (specs: readonly ColumnSpec[]) => specs.map((c) => `${q(c.name)} ${c.type}`).join(', ');
+
+/** Staged columns of a report beyond the dataset's own: input order and what the duplicate rule reads. */
+const REPORT_EXTRA = ['canonical', 'unread', 'agency_warning'] as const;
+const REPORT_SCALARS = REPORT_COLUMNS.filter((c) => !VALUE_COLUMNS.includes(c)).map((c) => c.name as keyof ReportRow);
+
+const SCHEMA = `
+CREATE TYPE value_key AS ENUM ${list(ALL_KEYS.map((d) => d.key))};
+CREATE TYPE cell_status AS ENUM ${list(CELL_STATUSES)};
+CREATE TABLE stage_reports (seq UINTEGER, ${columns(REPORT_COLUMNS)}, canonical VARCHAR, unread INTEGER, agency_warning VARCHAR);
+CREATE TABLE stage_cells (seq UINTEGER, rid UBIGINT, year SMALLINT, key value_key, value DOUBLE, status cell_status, raw_kind UTINYINT, raw VARCHAR, page SMALLINT, line INTEGER);
+CREATE TABLE stage_checks (seq UINTEGER, rid UBIGINT, year SMALLINT, def USMALLINT, ok BOOLEAN, "left" DOUBLE, "right" DOUBLE, blanks UBIGINT);
+CREATE TABLE stage_prose (seq UINTEGER, rid UBIGINT, year SMALLINT, key VARCHAR, value DOUBLE, quote VARCHAR);
+CREATE TABLE stage_rejects (seq UINTEGER, source VARCHAR, reason VARCHAR);
+CREATE TABLE stage_check_defs (def USMALLINT, check_id VARCHAR, cells VARCHAR);
+`;
+
+const REPORT_ID = `printf('%016x', rid) AS report_id`;
+
+/** Each dataset table as a SELECT over its staging table, giving exactly the columns of src/model/dataset.ts. */
+const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string; select: string; spec: readonly ColumnSpec[] }[] = [
+  { table: 'reports', stage: 'stage_reports', select: REPORT_COLUMNS.map((c) => q(c.name)).join(', '), spec: REPORT_COLUMNS },
+  {
+    table: 'checks',
+    stage: 'stage_checks',
+    select: `${REPORT_ID}, getvariable('check_ids')[def + 1] AS check_id, ok, "left", "right", getvariable('check_cells')[def + 1] AS cells,
+      CASE WHEN blanks = 0 THEN []::VARCHAR[] ELSE list_filter(getvariable('check_cells')[def + 1], lambda x, i: ((blanks >> (i - 1)) & 1) = 1) END AS blanks`,
+    spec: CHECK_COLUMNS,
+  },
+  {
+    table: 'cells',
+    stage: 'stage_cells',
+    select: `${REPORT_ID}, key, value, status,
+      CASE raw_kind WHEN ${RAW_DIGITS} THEN CAST(CAST(value AS BIGINT) AS VARCHAR) WHEN ${RAW_TEXT} THEN raw END AS raw, page, line`,
+    spec: CELL_COLUMNS,
+  },
+  { table: 'prose', stage: 'stage_prose', select: `${REPORT_ID}, key, value, quote`, spec: PROSE_COLUMNS },
+];
+
+/** agencies.parquet: one row per agency of the kept reports; place, level and type come from the name, so they agree across its reports. */
+const AGENCY_AGGREGATES: Record<string, string> = {
+  agency_id: 'agency_id',
+  agency: 'min(canonical)',
+  is_real: 'bool_or(is_real)',
+  first_year: 'min(year)',
+  last_year: 'max(year)',
+  reports: 'count(*)::INTEGER',
+};
+const AGENCIES = `SELECT ${AGENCY_COLUMNS.map((c) => `${AGENCY_AGGREGATES[c.name] ?? `min(${q(c.name)})`} AS ${q(c.name)}`).join(', ')}
+  FROM stage_reports GROUP BY agency_id ORDER BY agency_id`;
+
+const PARQUET = '(FORMAT parquet, COMPRESSION zstd)';
+const CSV = '(FORMAT csv, HEADER true)';
+
+export class Staging {
+  private readonly definitions = new Map<string, number>();
+  private readonly translations = new Map<number, number[]>();
+  private readonly reportColumns: number[];
+  private readonly valueColumns: number[];
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+    private readonly reports: ColumnAppender,
+    private readonly cells: ColumnAppender,
+    private readonly checks: ColumnAppender,
+    private readonly prose: ColumnAppender,
+    private readonly rejects: ColumnAppender,
+  ) {
+    this.reportColumns = [...REPORT_SCALARS, ...REPORT_EXTRA].map((n) => reports.index.get(n)!);
+    this.valueColumns = VALUE_COLUMNS.map((c) => reports.index.get(c.name)!);
+  }
+
+  /** A staging database in `dir` (created), with DuckDB's spill files beside it. */
+  static async open(dir: string): Promise<Staging> {
+    await mkdir(join(dir, 'spill'), { recursive: true });
+    const instance = await DuckDBInstance.create(join(dir, 'staging.duckdb'), {
+      threads: String(availableParallelism()),
+      memory_limit: '1GB',
+      temp_directory: join(dir, 'spill'),
+      preserve_insertion_order: 'true',
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    });
+    const db = await instance.connect();
+    await db.run(SCHEMA);
+    const open = (t: string) => ColumnAppender.open(db, t);
+    return new Staging(instance, db, await open('stage_reports'), await open('stage_cells'), await open('stage_checks'), await open('stage_prose'), await open('stage_rejects'));
+  }
+
+  reject(seq: number, source: string, reason: string): void {
+    this.rejects.setNumber(0, seq);
+    this.rejects.setString(1, source);
+    this.rejects.setString(2, reason);
+    this.rejects.endRow();
+  }
+
+  /** Appends one batch; batches must come in input order. */
+  append({ batch, encoder }: PoolResult): void {
+    for (const r of batch.rejects) this.reject(r.seq, r.source, r.reason);
+    const defs = this.translate(encoder, batch.newDefinitions);
+    const k = ALL_KEYS.length;
+    const ids = batch.reports.map((r) => BigInt(`0x${r.report_id}`));
+
+    const R = this.reports;
+    batch.reports.forEach((row, i) => {
+      R.setNumber(0, row.seq);
+      [...REPORT_SCALARS, ...REPORT_EXTRA].forEach((name, c) => {
+        const v = row[name];
+        if (typeof v === 'string' || v === null) R.setString(this.reportColumns[c], v);
+        else R.setNumber(this.reportColumns[c], v);
+      });
+      for (let j = 0; j < k; j++) R.setNumber(this.valueColumns[j], batch.values[i * k + j]);
+      R.endRow();
+    });
+
+    const C = this.cells;
+    const c = batch.cells;
+    let raw = 0;
+    for (let j = 0; j < c.count; j++) {
+      const row = batch.reports[c.report[j]];
+      C.setNumber(0, row.seq);
+      C.setBigInt(1, ids[c.report[j]]);
+      C.setNumber(2, row.year);
+      C.setNumber(3, c.key[j]);
+      C.setNumber(4, c.value[j]);
+      C.setNumber(5, c.status[j]);
+      C.setNumber(6, c.rawKind[j]);
+      C.setString(7, c.rawKind[j] === RAW_TEXT ? batch.cells.raws[raw++] : null);
+      C.setNumber(8, c.page[j] === 0 || c.page[j] > 0x7fff ? null : c.page[j]);
+      C.setNumber(9, c.line[j] === 0 || c.line[j] > 0x7fffffff ? null : c.line[j]);
+      C.endRow();
+    }
+
+    const H = this.checks;
+    const h = batch.checks;
+    for (let j = 0; j < h.count; j++) {
+      const row = batch.reports[h.report[j]];
+      H.setNumber(0, row.seq);
+      H.setBigInt(1, ids[h.report[j]]);
+      H.setNumber(2, row.year);
+      H.setNumber(3, defs[h.def[j]]);
+      H.setNumber(4, h.ok[j] === 2 ? null : h.ok[j] === 1);
+      H.setNumber(5, h.left[j]);
+      H.setNumber(6, h.right[j]);
+      H.setBigInt(7, h.blanks[j]);
+      H.endRow();
+    }
+
+    const P = this.prose;
+    for (const p of batch.prose) {
+      const row = batch.reports[p.report];
+      P.setNumber(0, row.seq);
+      P.setBigInt(1, ids[p.report]);
+      P.setNumber(2, row.year);
+      P.setString(3, p.key);
+      P.setNumber(4, p.value);
+      P.setString(5, p.quote);
+      P.endRow();
+    }
+  }
+
+  /** Thread-local check definition numbers → dataset-wide ones. */
+  private translate(encoder: number, added: PoolResult['batch']['newDefinitions']): number[] {
+    let table = this.translations.get(encoder);
+    if (!table) this.translations.set(encoder, (table = []));
+    for (const d of added) {
+      const signature = `${d.id}\t${d.cells.join(',')}`;
+      let global = this.definitions.get(signature);
+      if (global === undefined) this.definitions.set(signature, (global = this.definitions.size));
+      table[d.def] = global;
+    }
+    return table;
+  }
+
+  /** Resolves duplicates and writes every table into `out`. */
+  async finish(out: string, options: FinishOptions): Promise<DatasetCounts> {
+    for (const a of [this.reports, this.cells, this.checks, this.prose, this.rejects]) a.close();
+    await mkdir(out, { recursive: true });
+    const file = (name: string) => literal(join(out, name));
+    const db = this.db;
+
+    const defs = await ColumnAppender.open(db, 'stage_check_defs');
+    for (const [signature, def] of this.definitions) {
+      const [id, cells] = signature.split('\t');
+      defs.setNumber(0, def);
+      defs.setString(1, id);
+      defs.setString(2, cells);
+      defs.endRow();
+    }
+    defs.close();
+    await db.run(`SET VARIABLE check_ids = (SELECT coalesce(list(check_id ORDER BY def), []) FROM stage_check_defs)`);
+    await db.run(`SET VARIABLE check_cells = (SELECT coalesce(list(CASE WHEN cells = '' THEN []::VARCHAR[] ELSE string_split(cells, ',') END ORDER BY def), []) FROM stage_check_defs)`);
+
+    await db.run(`CREATE TEMP TABLE ranked AS SELECT seq, report_id, agency_id, canonical, year, source, complete, unread, warnings, is_real,
+      row_number() OVER (PARTITION BY agency_id, year ORDER BY ${duplicateOrder()}) AS rank FROM stage_reports`);
+    await db.run(`CREATE TEMP TABLE dropped AS SELECT d.seq, k.canonical AS agency, d.year, k.source AS kept, d.source AS dropped, ${decidingRule('k', 'd')} AS rule
+      FROM ranked d JOIN ranked k ON k.agency_id = d.agency_id AND k.year = d.year AND k.rank = 1 WHERE d.rank > 1`);
+    await db.run(`COPY (SELECT agency, year, kept, dropped, rule FROM dropped ORDER BY seq) TO ${file('duplicates.csv')} ${CSV}`);
+    const duplicates = await this.count('dropped');
+    if (duplicates > 0) {
+      for (const t of ['stage_reports', 'stage_cells', 'stage_checks', 'stage_prose']) await db.run(`DELETE FROM ${t} WHERE seq IN (SELECT seq FROM dropped)`);
+    }
+
+    for (const o of OUTPUTS) {
+      if (!options.partitionByYear) {
+        await db.run(`COPY (SELECT ${o.select} FROM ${o.stage}) TO ${file(`${o.table}.parquet`)} ${PARQUET}`);
+        continue;
+      }
+      // one COPY per year keeps each file in input order; the year lives in the folder name, as Hive expects
+      const select = o.table === 'reports' ? REPORT_COLUMNS.filter((c) => c.name !== 'year').map((c) => q(c.name)).join(', ') : o.select;
+      const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM ${o.stage} ORDER BY year`)).getRows().map((r) => Number(r[0]));
+      for (const year of years) {
+        await mkdir(join(out, o.table, `year=${year}`), { recursive: true });
+        await db.run(`COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${PARQUET}`);
+      }
+    }
+    await db.run(`COPY (${AGENCIES}) TO ${file('agencies.parquet')} ${PARQUET}`);
+    await db.run(`COPY (SELECT source, reason FROM stage_rejects ORDER BY seq) TO ${file('rejects.csv')} ${CSV}`);
+    await db.run(`COPY (SELECT DISTINCT canonical AS agency, agency_warning AS warning FROM stage_reports WHERE agency_warning IS NOT NULL ORDER BY agency, warning) TO ${file('agency-warnings.csv')} ${CSV}`);
+
+    const [ingested, checksFailing] = (await db.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE checks_failed > 0) FROM stage_reports`)).getRows()[0].map(Number);
+    return { ingested, rejected: await this.count('stage_rejects'), checksFailing, duplicates };
+  }
+
+  private async count(table: string): Promise<number> {
+    return Number((await this.db.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+  }
+
+  close(): void {
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+}
