@@ -13,6 +13,8 @@ export interface DatasetInput {
   bytes: Uint8Array;
   /** False for the synthetic panel. */
   isReal: boolean;
+  /** Charset the transport declared (HTTP Content-Type): it outranks what the document itself says. */
+  charset?: string;
   /** Set when the input could not be read at all (a download that failed, an unreadable file): it is rejected with this reason. */
   failure?: string;
 }
@@ -93,7 +95,7 @@ export async function buildDataset(inputs: AsyncIterable<DatasetInput> | Iterabl
         progress();
         continue;
       }
-      batch.push({ seq: s, source: input.source, bytes: input.bytes, isReal: input.isReal });
+      batch.push({ seq: s, source: input.source, bytes: input.bytes, isReal: input.isReal, charset: input.charset });
       batchBytes += input.bytes.length;
       if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) send();
       while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) await settleOldest();
@@ -104,6 +106,11 @@ export async function buildDataset(inputs: AsyncIterable<DatasetInput> | Iterabl
     pool = undefined;
 
     const counts = await staging.finish(output.datasetDir, { partitionByYear: opts.partitionByYear ?? false });
+    if (counts.ingested === 0) {
+      // an empty dataset must not replace a good one
+      const first = (await staging.firstRejects(3)).map((r) => `${r.source}: ${r.reason}`).join('; ');
+      throw new Error(seq === 0 ? 'no inputs' : `no report could be ingested: ${counts.rejected} input(s) rejected${first ? ` (${first}${counts.rejected > 3 ? '; …' : ''})` : ''}`);
+    }
     staging.close();
     staging = undefined;
     await output.commit();

@@ -256,6 +256,11 @@ export class Staging {
     return { ingested, rejected: await this.count('stage_rejects'), checksFailing, duplicates };
   }
 
+  async firstRejects(n: number): Promise<{ source: string; reason: string }[]> {
+    const rows = (await this.db.runAndReadAll(`SELECT source, reason FROM stage_rejects ORDER BY seq LIMIT ${n}`)).getRows();
+    return rows.map((r) => ({ source: String(r[0]), reason: String(r[1]) }));
+  }
+
   private async count(table: string): Promise<number> {
     return Number((await this.db.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
   }

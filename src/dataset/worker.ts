@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { ParseError, parseReport } from '../parse';
 import { describeAgency, type AgencyInfo } from './agency';
+import { withDeclaredCharset } from './charset';
 import { BatchEncoder, recordProblem } from './encode';
 
 export interface TaskItem {
@@ -12,6 +13,7 @@ export interface TaskItem {
   source: string;
   bytes: Uint8Array;
   isReal: boolean;
+  charset?: string;
 }
 
 export interface Task {
@@ -41,7 +43,7 @@ function agencyOf(name: string) {
 async function handle(item: TaskItem): Promise<void> {
   let record;
   try {
-    record = await parseReport({ name: item.source, bytes: item.bytes });
+    record = await parseReport({ name: item.source, bytes: withDeclaredCharset(item.bytes, item.charset) });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     encoder.reject(item.seq, item.source, e instanceof ParseError ? message : `parser failed: ${message}`);
