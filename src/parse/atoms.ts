@@ -29,19 +29,31 @@ export interface AtomContext {
   undelimited: boolean;
 }
 
+const atom = (kind: Atom['kind'], value: number | null, raw: string, splittable: boolean, ctx: AtomContext, unit?: Atom['unit']): Atom => ({
+  kind, value, raw, splittable, unit, line: ctx.line, page: ctx.page, x: ctx.x,
+});
+
+function isDigits(s: string) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 /** Reads one whitespace-free piece; undefined when it is not a value (a word, a header fragment). */
 export function readPiece(piece: string, ctx: AtomContext): Atom | undefined {
-  const base = { raw: piece, line: ctx.line, page: ctx.page, x: ctx.x };
-  if (NULL_MARK.test(piece)) return { ...base, kind: 'null', value: null, splittable: false };
+  if (isDigits(piece)) return atom('num', Number(piece), piece, ctx.undelimited && piece.length > 1, ctx);
+  if (NULL_MARK.test(piece)) return atom('null', null, piece, false, ctx);
   const m = NUMBER.exec(piece);
   if (m) {
     const [, sign, int, frac = '', unit] = m;
     const value = Number(int.replaceAll(',', '') + frac) * (sign === '-' ? -1 : 1);
-    const splittable = ctx.undelimited && !sign && !int.includes(',') && int.length > 1 && !unit?.match(/%/);
-    return { ...base, kind: 'num', value, splittable, unit: unit === '元' || unit === '万元' ? unit : undefined };
+    const splittable = ctx.undelimited && !sign && !int.includes(',') && int.length > 1 && unit !== '%';
+    return atom('num', value, piece, splittable, ctx, unit === '元' || unit === '万元' ? unit : undefined);
   }
   const w = WORD_SIGN.exec(piece);
-  if (w) return { ...base, kind: 'num', value: Number(w[2]) * (w[1].startsWith('减') ? -1 : 1), splittable: false };
+  if (w) return atom('num', Number(w[2]) * (w[1].startsWith('减') ? -1 : 1), piece, false, ctx);
   return undefined;
 }
 
@@ -56,7 +68,7 @@ const NOT_A_VALUE_AFTER = /^(?:[年月日号时分秒位%]|[.、)](?!\d))/;
  */
 export function readAtoms(fragment: string, ctx: AtomContext, emptyIsBlank: boolean): Atom[] {
   const text = fragment.trim();
-  if (!text) return emptyIsBlank ? [{ kind: 'null', value: null, raw: '', splittable: false, line: ctx.line, page: ctx.page, x: ctx.x }] : [];
+  if (!text) return emptyIsBlank ? [atom('null', null, '', false, ctx)] : [];
   const out: Atom[] = [];
   for (const piece of text.split(/\s+/)) {
     const atom = readPiece(piece, ctx);

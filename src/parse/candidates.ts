@@ -32,6 +32,23 @@ const missing: Pick = { value: null, status: 'missing' };
 const pick = (atom: Atom): Pick => (atom.kind === 'null' ? blank(atom) : { value: atom.value, status: 'value', atom });
 
 export function rowCandidates(row: RowInput): Candidate[] | 'ambiguous' {
+  const out = readings(row);
+  return out === 'ambiguous' ? out : distinct(out);
+}
+
+/** Readings that give the same cells (two windows over a row of zeros) are one reading: keep the cheapest. */
+function distinct(cands: Candidate[]): Candidate[] {
+  if (cands.length < 2) return cands;
+  const seen = new Map<string, Candidate>();
+  for (const c of cands) {
+    const sig = c.picks.map((p) => (p.status === 'value' ? p.value : p.status)).join(',');
+    const prev = seen.get(sig);
+    if (!prev || c.cost < prev.cost) seen.set(sig, c);
+  }
+  return [...seen.values()];
+}
+
+function readings(row: RowInput): Candidate[] | 'ambiguous' {
   const { n } = row;
   const atoms = [...row.atoms];
   while (atoms.length > n && atoms[atoms.length - 1].kind === 'null') atoms.pop();

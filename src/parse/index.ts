@@ -4,7 +4,7 @@ import type { ReportRecord, SourceFormat } from '../model/record';
 import { decodeText, sniffFormat } from './decode';
 import { ParseError } from './errors';
 import type { SourceDocument } from './lines';
-import { normalizeText } from './normalize';
+import { normalizeDocument, normalizeText } from './normalize';
 import { readDocument } from './read';
 import { htmlDocument } from './sources/html';
 import { textDocument } from './sources/text';
@@ -26,8 +26,7 @@ function checkSize(input: ReportInput) {
 }
 
 function textSource(text: string, format: SourceFormat): SourceDocument {
-  const normalised = normalizeText(text);
-  return format === 'html' ? htmlDocument(normalised) : textDocument(normalised);
+  return format === 'html' ? normalizeDocument(htmlDocument(text)) : textDocument(normalizeText(text));
 }
 
 /** Parses a text, markdown or HTML report synchronously (the fast path for bulk ingestion). */

@@ -27,19 +27,32 @@ interface TitleMatch {
   at: number;
 }
 
+/** Title-like statements, looked for only around the words 政府信息公开…报告 (the regexes are costly elsewhere). */
 function titleMatches(text: string): TitleMatch[] {
   const out: TitleMatch[] = [];
+  for (let at = text.indexOf('信息公开'); at >= 0; at = text.indexOf('信息公开', at + 4)) {
+    if (!text.slice(at, at + 16).includes('报')) continue;
+    const from = Math.max(0, at - 80);
+    const window = text.slice(from, at + 24);
+    for (const m of matchesIn(window)) if (!out.some((o) => o.at === from + m.at)) out.push({ ...m, at: from + m.at, aside: isAside(text, from + m.at) });
+  }
+  return out.sort((a, b) => Number(a.aside) - Number(b.aside) || a.at - b.at);
+}
+
+function isAside(text: string, at: number) {
+  const before = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
+}
+
+function matchesIn(text: string): Omit<TitleMatch, 'aside'>[] {
+  const out: Omit<TitleMatch, 'aside'>[] = [];
   const push = (raw: string, year: string, at: number) => {
     const agency = cleanName(raw);
-    if (!agency) return;
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    const before = text.slice(lineStart, at);
-    const aside = before.lastIndexOf('(') > before.lastIndexOf(')');
-    out.push({ agency, year: Number(year), aside, at });
+    if (agency) out.push({ agency, year: Number(year), at });
   };
   for (const m of text.matchAll(AGENCY_FIRST)) push(m[1], m[2], m.index ?? 0);
   for (const m of text.matchAll(YEAR_FIRST)) push(m[2], m[1], m.index ?? 0);
-  return out.sort((a, b) => Number(a.aside) - Number(b.aside) || a.at - b.at);
+  return out;
 }
 
 function cleanName(raw: string): string | null {

@@ -1,17 +1,27 @@
 // Text normalisation shared by every input format: one canonical form for labels and numbers, so label
 // matching and number reading never see full-width digits, traditional characters or stray spacing.
 import * as OpenCC from 'opencc-js/t2cn';
+import type { SourceDocument } from './lines';
 
 let toSimplified: ((s: string) => string) | undefined;
+/** Per character: does OpenCC change it on its own? Learned once per character, so the check is a lookup. */
+const changes = new Map<number, boolean>();
 
-/**
- * Traditional → simplified, only when the text needs it: converting the distinct characters first is ~10× cheaper
- * than converting the whole document, and most reports are already simplified.
- */
+/** Traditional → simplified, only when the text holds a character that needs it (most reports need none). */
 function simplify(text: string): string {
-  const distinct = [...new Set(text)].join('');
   toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toSimplified(distinct) === distinct ? text : toSimplified(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    let changed = changes.get(c);
+    if (changed === undefined) {
+      const ch = String.fromCharCode(c);
+      changed = toSimplified(ch) !== ch;
+      changes.set(c, changed);
+    }
+    if (changed) return toSimplified(text);
+  }
+  return text;
 }
 
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
@@ -45,4 +55,16 @@ export function compact(text: string): string {
     out += ch;
   }
   return out;
+}
+
+/**
+ * Normalises every cell and the title of a document built from markup (HTML, PDF) in one pass, so the
+ * traditional→simplified decision is made once per document and markup is never normalised.
+ */
+export function normalizeDocument(doc: SourceDocument): SourceDocument {
+  const cells = doc.lines.flatMap((l) => l.cells);
+  const texts = [doc.title ?? '', ...cells.map((c) => c.text.replaceAll('\u0000', ''))];
+  const out = normalizeText(texts.join('\u0000')).split('\u0000');
+  cells.forEach((c, i) => (c.text = out[i + 1] ?? c.text));
+  return { ...doc, title: doc.title === undefined ? undefined : out[0] };
 }

@@ -14,7 +14,7 @@ const BLOCK = new Set([
 
 const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
-/** `html` must already be normalised (normalize.ts). */
+/** Cell texts come out as printed: normalise them afterwards (normalizeDocument). */
 export function htmlDocument(html: string): SourceDocument {
   const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
   const lines: SourceLine[] = [];

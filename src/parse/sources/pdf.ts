@@ -3,7 +3,7 @@
 // run on across page breaks; page numbers ("- 4 -") are dropped so they never land inside a table.
 import type { SourceCell, SourceDocument, SourceLine } from '../lines';
 import { ParseError } from '../errors';
-import { normalizeText } from '../normalize';
+import { normalizeDocument } from '../normalize';
 
 interface Item {
   str: string;
@@ -14,7 +14,7 @@ interface Item {
 }
 
 const MAX_PAGES = 80;
-const PAGE_NUMBER = /^(?:[-—]\s*\d{1,3}\s*[-—]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const PAGE_NUMBER = /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
@@ -54,14 +54,10 @@ export async function pdfDocument(bytes: Uint8Array): Promise<SourceDocument> {
       page.cleanup();
     }
     if (!heights.length) throw new ParseError('the PDF has no text layer (a scanned image?); OCR is not supported');
-    // One normalisation pass for the whole document keeps the traditional→simplified decision document-wide.
-    const all = pages.flat();
-    const normalised = normalizeText(all.map((i) => i.str.replaceAll('\u0000', '')).join('\u0000')).split('\u0000');
-    all.forEach((it, i) => (it.str = normalised[i] ?? it.str));
     const lineHeight = median(heights);
     const lines: SourceLine[] = [];
     pages.forEach((items, i) => lines.push(...pageLines(items, i + 1, lineHeight, lines.length)));
-    return { lines };
+    return normalizeDocument({ lines });
   } finally {
     await doc.destroy();
   }
