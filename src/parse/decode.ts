@@ -26,19 +26,20 @@ export function decodeText(bytes: Uint8Array, format: SourceFormat): string {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase();
     const declared = format === 'html' ? /charset\s*=\s*["']?\s*([\w-]+)/.exec(head)?.[1] : undefined;
     if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared)) label = 'gb18030';
-    else if (!isUtf8(bytes)) label = 'gb18030';
   }
-  const text = new TextDecoder(label).decode(body);
+  const text = label === 'utf-8' ? (strictUtf8(body) ?? new TextDecoder('gb18030').decode(body)) : new TextDecoder(label).decode(body);
   if (looksBinary(text)) throw new ParseError('binary data, not a text, HTML, PDF or DOCX report');
   return text;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text if the bytes are valid UTF-8; otherwise they are taken as GB18030 (a superset of GBK). */
+function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return utf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

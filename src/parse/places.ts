@@ -9,6 +9,13 @@ const NAMES: Set<string> = new Set(
   [...provinces, ...cities, ...areas].map((d: { name: string }) => d.name).filter((n) => !PLACEHOLDERS.has(n)),
 );
 const LONGEST = Math.max(...[...NAMES].map((n) => n.length));
+/** Name lengths by first character, longest first: the chain walk tries only names that can start here. */
+const LENGTHS_BY_FIRST = new Map<string, number[]>();
+for (const n of NAMES) {
+  const ls = LENGTHS_BY_FIRST.get(n[0]) ?? [];
+  if (!ls.includes(n.length)) ls.push(n.length);
+  LENGTHS_BY_FIRST.set(n[0], ls.sort((a, b) => b - a));
+}
 
 export const isPlaceName = (s: string) => NAMES.has(s);
 
@@ -16,8 +23,8 @@ export const isPlaceName = (s: string) => NAMES.has(s);
 function placeChainLength(s: string): number {
   let at = 0;
   outer: while (at < s.length) {
-    for (let len = Math.min(LONGEST, s.length - at); len >= 2; len--) {
-      if (NAMES.has(s.slice(at, at + len))) {
+    for (const len of LENGTHS_BY_FIRST.get(s[at]) ?? []) {
+      if (at + len <= s.length && NAMES.has(s.slice(at, at + len))) {
         at += len;
         continue outer;
       }
@@ -32,7 +39,7 @@ function placeChainLength(s: string): number {
  * before "本报告由淮安市", name "洪泽区人民政府" → "淮安市"; before "，洛阳", name "市商务局" → "洛阳".
  */
 export function placePrefix(before: string, name: string): string {
-  for (let k = Math.min(before.length, 2 * LONGEST); k >= 1; k--) {
+  for (let k = Math.min(before.length, 2 * LONGEST); k >= 2; k--) {
     const p = before.slice(-k);
     if (placeChainLength(p + name) >= k + (/^[市县区省州盟旗]/.test(name) ? 1 : 0)) return p;
   }

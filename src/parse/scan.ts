@@ -54,6 +54,12 @@ const STATES: Record<Section, StateDef | undefined> = {
   post: undefined,
 };
 
+const CJK = /[\u4e00-\u9fff]/g;
+/** A sentence of prose inside a table section (a note, a paragraph before 表四): its numbers are not cells. */
+function isSentence(fragment: string): boolean {
+  return /[。！？;]|,(?!\d)/.test(fragment) && (fragment.match(CJK)?.length ?? 0) >= 6;
+}
+
 /** Scans a document. Pure and linear in its size. */
 export function scan(doc: SourceDocument): Scan {
   const tokens: Token[] = [];
@@ -81,7 +87,7 @@ export function scan(doc: SourceDocument): Scan {
         }
         const fragment = text.slice(pos, m ? m.index : text.length);
         if (fragment) {
-          if (section === 't2' || section === 't4' || (section === 't3' && t3Open)) {
+          if ((section === 't2' || section === 't4' || (section === 't3' && t3Open)) && !isSentence(fragment)) {
             const atoms = readAtoms(fragment, ctx, false);
             if (atoms.length) tokens.push({ t: 'atoms', section, atoms, line: line.line });
           } else if (section === 'pre' || section === 'post') prose += fragment;

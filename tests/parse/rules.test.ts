@@ -105,6 +105,23 @@ describe('labels', () => {
   });
 });
 
+describe('tables among prose', () => {
+  it('does not read the numbers of a sentence between a heading and its table', () => {
+    const r = parseText([
+      '某市统计局2022年政府信息公开工作年度报告',
+      T3_HEAD + '一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '本年度共发生行政复议3件，其中维持2件，行政诉讼1件。',
+      '行政复议\t行政诉讼',
+      '结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+      '2\t1\t0\t0\t3\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0',
+      '五、存在的主要问题及改进情况',
+    ].join('\n'));
+    expect(r.values).toMatchObject({ 't4.review.upheld': 2, 't4.review.corrected': 1, 't4.review.total': 3, 't4.suit_direct.total': 1, 't4.suit_after_review.total': 0 });
+    expect(r.year).toBe(2022);
+  });
+});
+
 describe('templates', () => {
   it('detects 2021, 2019 and the hybrid from the tables, not the year', () => {
     expect(parseText(LUOYANG).layout).toEqual({ template: '2021', otherSplit: true });
