@@ -55,11 +55,12 @@ function matchesIn(text: string): Omit<TitleMatch, 'aside'>[] {
   return out;
 }
 
+/** The agency in a title's leading words: verbs before it and "关于" after it go; "我局"/"某局" are no name. */
 function cleanName(raw: string): string | null {
-  let name = raw.replace(LEAD_WORDS, '');
-  name = name.replace(/^(?:我|本|该|全)(?:局|委|区|县|市|镇|乡|街道|单位|机关)?/, (m) => (m.length > 1 ? '' : m));
-  if (name.length < 2 || !AGENCY_END.test(name)) return null;
-  if (/^(?:某|我|本)/.test(name) && name.length > 2) name = name.slice(1);
+  let name = raw.replace(/(?:关于|的)+$/, '').replace(LEAD_WORDS, '');
+  if (/^(?:我|本|该|全)/.test(name)) return null;
+  if (name.startsWith('某')) name = name.slice(1);
+  if (name.length < 3 || !AGENCY_END.test(name)) return null;
   return name;
 }
 
