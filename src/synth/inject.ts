@@ -146,10 +146,10 @@ export function carryOverMismatch(previousForward: readonly number[], rng: Rng):
   return out;
 }
 
-/** A 现行有效 that does not follow from last year's plus 制发 minus 废止. */
+/** A 现行有效 that does not follow from last year's plus 制发 minus 废止 (up or down by 5–25%, at least 1). */
 export function inForceDelta(stock: number, rng: Rng): number {
   const size = Math.max(1, Math.round(stock * (0.05 + 0.2 * rng.next())));
-  return stock - size >= 0 && rng.chance(0.5) ? -size : size;
+  return rng.chance(0.5) ? -size : size;
 }
 
 /** A table left entirely blank (every cell null) or entirely zero. Returns null when no table qualifies. */

@@ -125,7 +125,7 @@ export function writeNarrative(input: ProseInput): Narrative {
   const carried = n('t3.carried_over.total');
   const forward = n('t3.carried_forward.total');
   let application: string;
-  if (received === 0 && carried === 0) {
+  if (received === 0 && carried === 0 && input.overrides?.['t3.granted.total'] === undefined) {
     application = rng.pick([
       `${year}年，${self}未收到政府信息公开申请。`,
       `本年度${self}未收到依申请公开政府信息的申请，无上年结转申请。`,

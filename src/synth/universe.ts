@@ -58,8 +58,15 @@ const streets = streetsJson as Division[];
 
 /** City entries of the division list that are not prefecture governments (municipalities, directly-administered counties). */
 const PSEUDO_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
-/** County-level entries that are development zones run by a 管委会, not governments with departments. */
-const NOT_A_COUNTY = /(开发区|示范区|实验区|园区|聚集区|集聚区|管理区|行政委员会|物流产业)$/;
+/**
+ * County-level entries that are not governments with departments: GB/T 2260 gives development zones and new
+ * areas run by a 管委会 the county numbers 71–79 (410171 郑州经济技术开发区, 620171 兰州新区); 行政委员会 are run
+ * by a 行委 (大柴旦).
+ */
+const notACounty = (a: Division) => {
+  const n = Number(a.code.slice(4, 6));
+  return (n >= 71 && n <= 79) || a.name.endsWith('行政委员会');
+};
 const TOWN = /(街道|镇|乡|苏木)$/;
 
 export function listProvinces(): { code: string; name: string }[] {
@@ -133,7 +140,7 @@ export function buildUniverse(provinceQuery: string): Universe {
     // The prefix a county-level unit carries in its agencies' names: districts of a city are named with the
     // city ("淮安市洪泽区人民政府"), counties and county-level cities stand alone ("永宁县人民政府").
     const parent = real ? city.name : province.name;
-    for (const area of areas.filter((a) => a.cityCode === city.code && !NOT_A_COUNTY.test(a.name) && !/群岛/.test(a.name))) {
+    for (const area of areas.filter((a) => a.cityCode === city.code && !notACounty(a) && !/群岛/.test(a.name))) {
       // A city without counties (东莞市, 中山市) is listed with itself as its only county: its towns sit
       // directly under the city government.
       if (real && area.name === city.name) {
@@ -150,7 +157,7 @@ export function buildUniverse(provinceQuery: string): Universe {
       for (const d of depts) {
         const isBranch = real && (d.branch === 'county' || (d.branch === 'district' && district));
         const name = isBranch ? `${city.name}${d.suffix}${area.name}分局` : `${prefix}${d.suffix}`;
-        push({ ...countyPart, name, short: isBranch ? `${area.name}分局` : `${unit}${d.suffix}`, kind: 'department', level: 'county', type: d.type, makesRegulations: false, centralisedLicensing });
+        push({ ...countyPart, name, short: isBranch ? name : `${unit}${d.suffix}`, kind: 'department', level: 'county', type: d.type, makesRegulations: false, centralisedLicensing });
       }
       for (const s of provinceStreets.get(area.code) ?? []) pushTown(s, countyPart, prefix);
     }

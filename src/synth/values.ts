@@ -130,7 +130,10 @@ export function generateYear(p: Profile, year: number, layout: Layout, state: Ye
   const normativeRepealed = rng.binomial(state.normativeInForce, cleanup);
   const regulationsIssued = p.regulations ? rng.poisson(p.regulations.issued) : 0;
   const regulationsRepealed = p.regulations ? Math.min(state.regulationsInForce, rng.poisson(p.regulations.repealed)) : 0;
-  const normativeInForce = state.normativeInForce + normativeIssued - normativeRepealed + (mods.inForceDelta ?? 0);
+  const followed = state.normativeInForce + normativeIssued - normativeRepealed;
+  // An injected mismatch never makes the stock negative: it goes up instead.
+  const delta = mods.inForceDelta ?? 0;
+  const normativeInForce = followed + (followed + delta < 0 ? -delta : delta);
   const regulationsInForce = state.regulationsInForce + regulationsIssued - regulationsRepealed;
   const normativePublished = normativeIssued - rng.binomial(normativeIssued, 0.05);
   const items = { ...state.items };

@@ -1,0 +1,56 @@
+// Every kind of document the generator writes goes through the real parser and comes back as the values it
+// printed: each format × blank style × layout, GBK pages, and the reports with injected problems.
+import { describe, expect, it } from 'vitest';
+import { parseReportSync } from '../../src/parse';
+import { panelSeries, renderReport, type SeriesReport } from '../../src/synth';
+
+const SEED = 11;
+const picked = new Map<string, SeriesReport[]>();
+for (const r of panelSeries({ seed: SEED, province: '64' })) {
+  const s = r.style;
+  const strata = [
+    `${s.format}|${s.zeros}|${s.blankText}|${r.layout.template}|${r.layout.otherSplit}`,
+    `${s.format}|gbk=${s.gbk}|labels=${JSON.stringify(s.labels)}`,
+    `${s.format}|thousands=${s.thousands}|yuan=${s.yuanProcurement}|signed=${s.signedChange}|split=${s.splitDigits}|chrome=${s.chrome}|short=${s.shortTitle}`,
+    ...r.truth.filter((t) => !t.via).map((t) => `${s.format}|${t.kind}|${t.detail.slice(0, 12)}`),
+  ];
+  for (const key of strata) {
+    const list = picked.get(key) ?? [];
+    if (list.length < 2) picked.set(key, [...list, r]);
+  }
+}
+const sample = [...new Map([...picked.values()].flat().map((r) => [`${r.agency.name}|${r.year}`, r])).values()];
+
+const same = (a: number | null | undefined, b: number | null | undefined) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+
+describe('synthetic documents through the real parser', () => {
+  it('covers every format, blank style and layout', () => {
+    const formats = new Set(sample.map((r) => r.style.format));
+    expect([...formats].sort()).toEqual(['cells', 'html', 'markdown', 'spaces', 'tab', 'word']);
+    expect(new Set(sample.map((r) => r.style.zeros)).size).toBe(4);
+    expect(sample.some((r) => r.style.gbk)).toBe(true);
+    expect(sample.some((r) => r.layout.template === '2021' && !r.layout.otherSplit)).toBe(true);
+    expect(sample.length).toBeGreaterThan(150);
+  });
+
+  it('reads back the agency, year, layout and every printed value', () => {
+    const failures: string[] = [];
+    for (const r of sample) {
+      const { input } = renderReport(SEED, r);
+      let rec;
+      try {
+        rec = parseReportSync({ name: input.source, bytes: input.bytes });
+      } catch (e) {
+        failures.push(`${input.source}: ${(e as Error).message}`);
+        continue;
+      }
+      const wrong: string[] = [];
+      if (rec.agency !== r.agency.name) wrong.push(`agency ${rec.agency}`);
+      if (rec.year !== r.year) wrong.push(`year ${rec.year}`);
+      if (rec.layout.template !== r.layout.template || rec.layout.otherSplit !== r.layout.otherSplit) wrong.push(`layout ${JSON.stringify(rec.layout)}`);
+      for (const [k, v] of Object.entries(r.values)) if (!same(v, rec.values[k])) wrong.push(`${k} ${v}→${rec.values[k]}`);
+      if (wrong.length) failures.push(`${input.source} [${r.style.format}/${r.style.zeros}/'${r.style.blankText}']: ${wrong.slice(0, 6).join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
