@@ -24,8 +24,11 @@ const BIG_ARRAYS: Partial<Record<DuckDBTypeId, new (n: number) => BigArray>> = {
   [DuckDBTypeId.UBIGINT]: BigUint64Array,
 };
 
+/** A column given whole to `appendColumns`. */
+export type ColumnInput = NumberArray | BigArray | readonly (string | null)[];
+
 type Column =
-  | { kind: 'number'; data: NumberArray; valid: Uint8Array; integer: boolean; name: string }
+  | { kind: 'number'; data: NumberArray; valid: Uint8Array; name: string }
   | { kind: 'bigint'; data: BigArray; valid: Uint8Array; name: string }
   | { kind: 'string'; data: (string | null)[]; valid: Uint8Array; name: string };
 
@@ -34,12 +37,16 @@ function columnFor(type: DuckDBType, name: string, rows: number): Column {
   // an ENUM is stored as the index of its member, in the smallest unsigned type that holds them all
   const id = type instanceof DuckDBEnumType ? type.internalTypeId : type.typeId;
   const NumberArrayType = NUMBER_ARRAYS[id];
-  if (NumberArrayType) return { kind: 'number', data: new NumberArrayType(rows), valid, integer: id !== DuckDBTypeId.FLOAT && id !== DuckDBTypeId.DOUBLE, name };
+  if (NumberArrayType) return { kind: 'number', data: new NumberArrayType(rows), valid, name };
   const BigArrayType = BIG_ARRAYS[id];
   if (BigArrayType) return { kind: 'bigint', data: new BigArrayType(rows), valid, name };
   if (id === DuckDBTypeId.VARCHAR) return { kind: 'string', data: new Array(rows).fill(null), valid, name };
   throw new Error(`column ${name}: type ${type.toString()} cannot be appended in bulk`);
 }
+
+const wrongKind = (c: Column, wanted: string) => () => {
+  throw new Error(`column ${c.name} is not ${wanted}`);
+};
 
 export class ColumnAppender {
   /** Column index by name, for callers that write by name. */
@@ -57,6 +64,7 @@ export class ColumnAppender {
     this.columns = types.map((t, i) => columnFor(t, names[i], this.vectorSize));
     this.index = new Map(names.map((n, i) => [n, i]));
     this.chunk = DuckDBDataChunk.create(types, this.vectorSize);
+    ({ numbers: this.numbers, bigints: this.bigints, strings: this.strings } = this.setters());
     this.clearValidity();
   }
 
@@ -69,30 +77,83 @@ export class ColumnAppender {
 
   /** Numbers, booleans and ENUM member indexes; null or NaN is SQL NULL. */
   setNumber(col: number, value: number | boolean | null): void {
-    const c = this.columns[col];
-    if (value === null || (typeof value === 'number' && Number.isNaN(value))) return this.setNull(c);
-    if (c.kind !== 'number') throw new Error(`column ${c.name} is not numeric`);
-    if (c.integer && typeof value === 'number' && !Number.isInteger(value)) throw new Error(`column ${c.name}: ${value} is not an integer`);
-    c.data[this.row] = +value;
+    this.numbers[col](value);
   }
 
   setBigInt(col: number, value: bigint | null): void {
-    const c = this.columns[col];
-    if (value === null) return this.setNull(c);
-    if (c.kind !== 'bigint') throw new Error(`column ${c.name} is not a BIGINT`);
-    c.data[this.row] = value;
+    this.bigints[col](value);
   }
 
   setString(col: number, value: string | null): void {
-    const c = this.columns[col];
-    if (value === null) return this.setNull(c);
-    if (c.kind !== 'string') throw new Error(`column ${c.name} is not VARCHAR`);
-    c.data[this.row] = value;
+    this.strings[col](value);
   }
 
-  private setNull(c: Column): void {
-    c.valid[this.row >> 3] &= ~(1 << (this.row & 7));
-    if (c.kind === 'string') c.data[this.row] = null;
+  // One closure per column and kind: each writes a single typed-array type, which keeps the hot path
+  // monomorphic (a shared setter over mixed typed arrays is several times slower).
+  private readonly numbers: ((v: number | boolean | null) => void)[];
+  private readonly bigints: ((v: bigint | null) => void)[];
+  private readonly strings: ((v: string | null) => void)[];
+
+  private setters() {
+    const numbers = this.columns.map((c) => {
+      if (c.kind !== 'number') return wrongKind(c, 'numeric');
+      const { data, valid } = c;
+      return (v: number | boolean | null) => {
+        if (v === null || v !== v) valid[this.row >> 3] &= ~(1 << (this.row & 7));
+        else data[this.row] = +v;
+      };
+    });
+    const bigints = this.columns.map((c) => {
+      if (c.kind !== 'bigint') return wrongKind(c, 'BIGINT');
+      const { data, valid } = c;
+      return (v: bigint | null) => {
+        if (v === null) valid[this.row >> 3] &= ~(1 << (this.row & 7));
+        else data[this.row] = v;
+      };
+    });
+    const strings = this.columns.map((c) => {
+      if (c.kind !== 'string') return wrongKind(c, 'VARCHAR');
+      const { data, valid } = c;
+      return (v: string | null) => {
+        if (v === null) valid[this.row >> 3] &= ~(1 << (this.row & 7));
+        data[this.row] = v;
+      };
+    });
+    return { numbers, bigints, strings };
+  }
+
+  /**
+   * Appends `count` rows given column by column, in table order: typed arrays (converted to the column's type
+   * as TypedArray.set does; NaN is NULL), BigInt arrays, or arrays of strings (null is NULL). `nulls[c]`, when
+   * given, marks the NULL rows of column c with a non-zero byte.
+   */
+  appendColumns(count: number, values: readonly ColumnInput[], nulls: readonly (Uint8Array | undefined)[] = []): void {
+    if (this.row !== 0) throw new Error('appendColumns: finish the rows appended one by one first');
+    if (values.length !== this.columns.length) throw new Error(`appendColumns: ${values.length} columns given, the table has ${this.columns.length}`);
+    for (let from = 0; from < count; from += this.vectorSize) {
+      const n = Math.min(this.vectorSize, count - from);
+      this.columns.forEach((c, i) => {
+        const src = values[i];
+        const { valid } = c;
+        if (c.kind === 'string') {
+          for (let j = 0; j < n; j++) {
+            const v = (src as readonly (string | null)[])[from + j] ?? null;
+            c.data[j] = v;
+            if (v === null) valid[j >> 3] &= ~(1 << (j & 7));
+          }
+        } else {
+          const part = (src as NumberArray | BigArray).subarray(from, from + n);
+          (c.data as NumberArray).set(part as NumberArray);
+          if (part instanceof Float64Array || part instanceof Float32Array) {
+            for (let j = 0; j < n; j++) if (part[j] !== part[j]) valid[j >> 3] &= ~(1 << (j & 7));
+          }
+        }
+        const mask = nulls[i];
+        if (mask) for (let j = 0; j < n; j++) if (mask[from + j]) valid[j >> 3] &= ~(1 << (j & 7));
+      });
+      this.row = n;
+      this.flush();
+    }
   }
 
   /** Ends the current row. Every column must have been set: a slot keeps the previous row's value otherwise. */

