@@ -8,6 +8,8 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { buildDataset, type DatasetInput } from '../src/dataset/build';
 import { DEFAULT_PROVINCE, findProvince, generatePanel, INJECTION_RATES, JUMP_RATE, planPanel, VOLUME_OUTLIER_RATE, type InjectedProblem } from '../src/synth';
 
@@ -47,6 +49,8 @@ interface TruthRow {
   cells: string[];
   detail: string;
   copy_of?: { agency: string; year: number; report_id: string | null };
+  /** False when the report did not reach the dataset (rejected by the parser, or dropped as a duplicate). */
+  in_dataset: boolean;
 }
 
 async function realReports(dir: string): Promise<DatasetInput[]> {
@@ -54,6 +58,25 @@ async function realReports(dir: string): Promise<DatasetInput[]> {
   if (!existsSync(dir)) fail(`corpus folder ${dir} not found (give --corpus DIR or --corpus none)`, 2);
   const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
   return Promise.all(names.map(async (n) => ({ source: relative(process.cwd(), join(dir, n)) || n, bytes: new Uint8Array(await readFile(join(dir, n))), isReal: true })));
+}
+
+/** report_id of every report the builder wrote (reports.parquet, or its year partitions). */
+async function datasetReportIds(dir: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const files: string[] = [];
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      if (e.isDirectory() && (d !== dir || e.name === 'reports')) await walk(join(d, e.name));
+      else if (e.name.endsWith('.parquet') && (d !== dir || e.name === 'reports.parquet')) files.push(join(d, e.name));
+    }
+  };
+  await walk(dir);
+  for (const f of files) {
+    const buf = await readFile(f);
+    const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+    for (const row of await parquetReadObjects({ file, compressors, columns: ['report_id'] })) ids.add(row.report_id as string);
+  }
+  return ids;
 }
 
 async function parquetBytes(dir: string): Promise<number> {
@@ -124,6 +147,7 @@ async function main() {
           cells: t.cells,
           detail: t.detail,
           ...(t.copyOf ? { copy_of: { ...t.copyOf, report_id: null } } : {}),
+          in_dataset: true,
         });
         const k = t.via ? `${t.kind} (via ${t.via})` : t.kind;
         counts[k] = (counts[k] ?? 0) + 1;
@@ -163,7 +187,11 @@ async function main() {
   }
   bar.stop();
 
-  for (const t of truth) if (t.copy_of) t.copy_of.report_id = reportIds.get(`${t.copy_of.agency}|${t.copy_of.year}`) ?? null;
+  const ingested = await datasetReportIds(o.out);
+  for (const t of truth) {
+    if (t.copy_of) t.copy_of.report_id = reportIds.get(`${t.copy_of.agency}|${t.copy_of.year}`) ?? null;
+    t.in_dataset = ingested.has(t.report_id);
+  }
   const truthDir = join(o.out, 'truth');
   await mkdir(truthDir, { recursive: true });
   const file = join(truthDir, 'anomalies.json');
@@ -192,6 +220,7 @@ async function main() {
     `duplicates ${summary.duplicates}${summary.duplicates ? ` (${join(o.out, 'duplicates.csv')})` : ''}`,
     `checks     failing in ${summary.checksFailing} report(s)`,
     `truth      ${truth.length} row(s) on ${affected} synthetic report(s) (${((100 * affected) / plan.reports).toFixed(1)}%) → ${resolve(file)}`,
+    ...(truth.some((t) => !t.in_dataset) ? [`           ${truth.filter((t) => !t.in_dataset).length} row(s) about reports that did not reach the dataset (in_dataset: false)`] : []),
     ...Object.entries(doc.counts).map(([k, n]) => `             ${String(n).padStart(5)}  ${k}`),
     `time       ${summary.seconds.toFixed(1)} s`,
   ];
