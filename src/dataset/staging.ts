@@ -238,14 +238,15 @@ export class Staging {
       for (const t of ['stage_reports', 'stage_cells', 'stage_checks', 'stage_prose']) await db.run(`DELETE FROM ${t} WHERE seq IN (SELECT seq FROM dropped)`);
     }
 
+    const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM stage_reports ORDER BY year`)).getRows().map((r) => Number(r[0]));
     for (const o of OUTPUTS) {
       if (!options.partitionByYear) {
         await db.run(`COPY (SELECT ${o.select} FROM ${o.stage}) TO ${file(`${o.table}.parquet`)} ${PARQUET}`);
         continue;
       }
-      // one COPY per year keeps each file in input order; the year lives in the folder name, as Hive expects
+      // one COPY per year keeps each file in input order; the year lives in the folder name, as Hive expects;
+      // every table gets a file for every year of the reports, empty or not, so readers always find the schema
       const select = o.table === 'reports' ? REPORT_COLUMNS.filter((c) => c.name !== 'year').map((c) => q(c.name)).join(', ') : o.select;
-      const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM ${o.stage} ORDER BY year`)).getRows().map((r) => Number(r[0]));
       for (const year of years) {
         await mkdir(join(out, o.table, `year=${year}`), { recursive: true });
         await db.run(`COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${PARQUET}`);
