@@ -49,7 +49,9 @@ export function startApp(): void {
       });
     });
   });
-  openEngine(DATA_URL, (p) => (data.progress = p)).then(
+  openEngine(DATA_URL, (p) => {
+    data.progress = p;
+  }).then(
     ({ engine, manifest }) => {
       data.manifest = manifest;
       data.engine = engine;

@@ -29,7 +29,7 @@ export function cartesian(spec: CartesianSpec, type: 'bar' | 'line') {
     ...baseOption(),
     legend: { ...baseOption().legend, show: spec.legend ?? spec.series.length > 1 },
     tooltip: { trigger: 'axis' as const, confine: true, valueFormatter: (v: number) => formatValue(v, spec.kind) },
-    grid: { left: 8, right: 16, top: spec.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: spec.series.length > 1 ? 36 : 16, bottom: 8, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const },
     xAxis: spec.horizontal ? value : category,
     yAxis: spec.horizontal ? { ...category, inverse: true } : value,
     series: spec.series.map((s) => ({

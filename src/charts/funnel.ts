@@ -93,7 +93,7 @@ export function funnelOption(spec: FunnelSpec) {
       formatter: (p: { seriesName: string; data: [number, number, string] }) =>
         p.data[2] ? `${p.data[2]}<br/>${spec.labels.x}: ${p.data[0]}<br/>${spec.labels.y}: ${formatValue(p.data[1], 'rate')}` : p.seriesName,
     },
-    grid: { left: 8, right: 24, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 28, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const },
     xAxis: { type: 'log' as const, name: spec.labels.x, nameLocation: 'middle' as const, nameGap: 24, min: 1 },
     yAxis: { type: 'value' as const, name: spec.labels.y, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatValue(v, 'rate') } },
     series: [

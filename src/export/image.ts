@@ -18,7 +18,7 @@ type Option = Record<string, unknown> & { series?: { type?: string }[]; grid?: R
 
 /** The chart's option framed for export: header and footer text, the plot moved clear of them. */
 export function framedOption(option: Option, meta: ImageMeta): Option {
-  const grid = { ...(option.grid ?? {}), top: 110, bottom: 56, left: 24, right: 32, containLabel: true };
+  const grid = { ...(option.grid ?? {}), top: 110, bottom: 56, left: 24, right: 32, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const };
   return {
     ...option,
     animation: false,
