@@ -140,6 +140,7 @@ export class Staging {
       R.setNumber(0, row.seq);
       [...REPORT_SCALARS, ...REPORT_EXTRA].forEach((name, c) => {
         const v = row[name];
+        if (v === undefined) throw new Error(`the dataset builder does not fill reports.${name} (a column of src/model/dataset.ts)`);
         if (typeof v === 'string' || v === null) R.setString(this.reportColumns[c], v);
         else R.setNumber(this.reportColumns[c], v);
       });
