@@ -10,7 +10,7 @@ import {
 } from './inject';
 import type { Line, Profile } from './profile';
 import { writeNarrative, type Narrative, type StatedKey } from './prose';
-import { applyZeroStyle, styleForYear, type RenderStyle } from './render/style';
+import { applyZeroStyle, NO_BLANKS, styleForYear, type RenderStyle } from './render/style';
 import { hash32, Rng } from './rng';
 import type { Agency } from './universe';
 import { generateYear, initialState, nextState, type YearMods, type YearState } from './values';
@@ -93,7 +93,7 @@ export function agencySeries(ctx: SeriesContext, index: number, until = Infinity
     const generated = generateYear(p, year, layout, state, new Rng(ctx.seed, 'year', p.agency.name, year), mods);
     let numbers = generated.values;
     let narrative: Narrative | null = null;
-    const style = styleForYear(ctx.seed, p.agency, ctx.style(index), year);
+    let style = styleForYear(ctx.seed, p.agency, ctx.style(index), year);
     const overrides: Partial<Record<StatedKey, number>> = {};
 
     if (planned === 'identity') {
@@ -134,6 +134,8 @@ export function agencySeries(ctx: SeriesContext, index: number, until = Infinity
     deriveOther(numbers, layout);
 
     const { values, slashed } = applyZeroStyle(numbers, layout, style, p.agency);
+    // Text that cannot show an empty cell: a report with blanks goes out as tab-separated text.
+    if (NO_BLANKS.has(style.format) && Object.values(values).some((v) => v === null)) style = { ...style, format: 'tab' };
     narrative ??= writeNarrative({ seed: ctx.seed, agency: p.agency, year, layout, values, overrides, shortTitle: style.shortTitle });
 
     // Template problems and agency-level volume patterns.

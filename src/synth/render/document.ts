@@ -2,11 +2,11 @@
 // text in <span>s, &nbsp;<o:p> blanks), tab-separated text, markdown pipe tables, one cell per line, or columns
 // separated by runs of spaces; with or without the site's chrome around it.
 import type { Values } from '../../model/checks';
-import { isAmountKey, type Layout } from '../../model/schema';
+import { ALL_KEYS, isAmountKey, type Layout } from '../../model/schema';
 import type { Narrative } from '../prose';
 import type { Agency } from '../universe';
 import type { DocFormat, RenderStyle } from './style';
-import { rectangle, table2, table3, table4, type Grid, type CellText } from './tables';
+import { compiledTables, escapeHtml, fill, slotMarkup } from './compile';
 import { encodeGbk } from './encoding';
 
 export interface ReportContent {
@@ -28,7 +28,7 @@ export interface RenderedDocument {
   ext: 'html' | 'txt' | 'md';
 }
 
-export const FORMAT_EXT: Record<DocFormat, RenderedDocument['ext']> = { html: 'html', word: 'html', tab: 'txt', cells: 'txt', markdown: 'md', spaces: 'txt' };
+export const FORMAT_EXT: Record<DocFormat, RenderedDocument['ext']> = { html: 'html', word: 'html', tab: 'txt', cells: 'txt', markdown: 'md', spaces: 'txt', crawl: 'txt' };
 
 const SECTION_HEADINGS = [
   '一、总体情况',
@@ -50,21 +50,46 @@ function groupThousands(n: number): string {
   return n < 0 ? `-${out}` : out;
 }
 
-export function cellText(content: ReportContent): CellText {
+/** How a key's value is printed: a count of 表三/表四, a 表二 count (maybe with separators), an amount, a change. */
+const enum Printed {
+  Count,
+  T2Count,
+  Amount,
+  Change,
+  Procurement,
+}
+const PRINTED = new Map<string, Printed>(
+  ALL_KEYS.map(({ key }) => [
+    key,
+    key === 't2.procurement.amount_wan' ? Printed.Procurement : isAmountKey(key) ? Printed.Amount : key.endsWith('.change') ? Printed.Change : key.startsWith('t2.') ? Printed.T2Count : Printed.Count,
+  ]),
+);
+
+/** The printed text of a value cell: blank text, "/", the number in the site's format, 元 for procurement. */
+export function cellText(content: ReportContent): (key: string) => string {
   const { values, style, slashed } = content;
   return (key) => {
     const v = values[key];
     if (v == null) return slashed.has(key) ? '/' : style.blankText;
-    if (key === 't2.procurement.amount_wan' && style.yuanProcurement) return `${Math.round(v * 1000000) / 100}元`;
-    if (isAmountKey(key)) return String(v);
-    if (key.endsWith('.change')) return v > 0 && style.signedChange ? `+${v}` : String(v);
-    return style.thousands && key.startsWith('t2.') ? groupThousands(v) : String(v);
+    switch (PRINTED.get(key)) {
+      case Printed.Procurement:
+        return style.yuanProcurement ? `${Math.round(v * 1000000) / 100}元` : String(v);
+      case Printed.Change:
+        return v > 0 && style.signedChange ? `+${v}` : String(v);
+      case Printed.T2Count:
+        return style.thousands ? groupThousands(v) : String(v);
+      default:
+        return String(v);
+    }
   };
 }
 
-function tables(content: ReportContent): [Grid, Grid, Grid] {
-  const cell = cellText(content);
-  return [table2(content.layout, cell, content.style.labels), table3(content.layout, cell, content.style.labels), table4(cell)];
+/** The report's three tables in its format. */
+function tables(content: ReportContent): string[] {
+  const { style, layout } = content;
+  const text = cellText(content);
+  const markup = slotMarkup(style.format, style.splitDigits);
+  return compiledTables(style.format, layout, style.labels).map((pieces) => fill(pieces, (key, index) => markup(text(key), index)));
 }
 
 export function renderDocument(content: ReportContent): RenderedDocument {
@@ -83,31 +108,17 @@ const UTF8 = new TextEncoder();
 function renderText(content: ReportContent, format: Exclude<DocFormat, 'html' | 'word'>): string {
   const { narrative: n, style } = content;
   const [t2, t3, t4] = tables(content);
-  const table = (grid: Grid) => (format === 'tab' ? tabTable(grid) : format === 'markdown' ? markdownTable(grid) : format === 'cells' ? cellLines(grid) : spacedTable(grid));
   const h = (text: string, level: number) => (format === 'markdown' ? `${'#'.repeat(level)} ${text}` : text);
   const out: string[] = [];
   if (style.chrome) out.push(...textChrome(content).head);
   out.push(h(n.title, 1), '', ...n.preface, '', h(SECTION_HEADINGS[0], 2));
   for (const s of n.overview) out.push(h(s.heading, 3), ...s.paragraphs);
-  out.push('', h(SECTION_HEADINGS[1], 2), '', table(t2), '', h(SECTION_HEADINGS[2], 2), '', table(t3), '', h(SECTION_HEADINGS[3], 2), '', table(t4), '');
+  out.push('', h(SECTION_HEADINGS[1], 2), '', t2, '', h(SECTION_HEADINGS[2], 2), '', t3, '', h(SECTION_HEADINGS[3], 2), '', t4, '');
   out.push(...n.afterTable4, '', h(SECTION_HEADINGS[4], 2), ...n.problems, '', h(SECTION_HEADINGS[5], 2), ...n.other, '', n.signature.agency, n.signature.date);
   if (style.chrome) out.push('', ...textChrome(content).foot);
-  return out.join('\n');
+  // A crawler keeps the page as one run of text.
+  return format === 'crawl' ? out.join('') : out.join('\n');
 }
-
-const tabTable = (grid: Grid) => rectangle(grid).map((r) => r.join('\t')).join('\n');
-
-function markdownTable(grid: Grid): string {
-  const rows = rectangle(grid);
-  const line = (r: string[]) => `| ${r.join(' | ')} |`;
-  return [line(rows[0]), line(rows[0].map(() => '---')), ...rows.slice(1).map(line)].join('\n');
-}
-
-/** One cell per line, each closed by " |" (a blank cell is a bare "|"): what some sites' text export gives. */
-const cellLines = (grid: Grid) => grid.map((row) => row.map((c) => (c.text ? `${c.text} |` : '|')).join('\n')).join('\n');
-
-/** Cells separated by runs of spaces (a PDF's text layer); covered positions of merged cells are skipped. */
-const spacedTable = (grid: Grid) => grid.map((row) => row.map((c) => c.text).join('    ')).join('\n');
 
 function textChrome(content: ReportContent) {
   const { agency, year } = content;
@@ -127,21 +138,17 @@ const indexNumber = (content: ReportContent) => `${content.agency.countyCode ?? 
 
 // ---------------------------------------------------------------- HTML
 
-const NEEDS_ESCAPE = /[&<>]/;
-const escapeHtml = (s: string) => (NEEDS_ESCAPE.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s);
-
 function renderHtml(content: ReportContent, word: boolean): string {
   const { narrative: n, style, agency } = content;
   const [t2, t3, t4] = tables(content);
   const charset = style.gbk ? 'gb2312' : 'utf-8';
   const p = word ? wordParagraph : (text: string) => `<p>${escapeHtml(text)}</p>`;
   const heading = word ? (text: string) => wordParagraph(text, true) : (text: string) => `<p><strong>${escapeHtml(text)}</strong></p>`;
-  const table = (grid: Grid) => (word ? wordTable(grid, style.splitDigits) : plainTable(grid));
   const body: string[] = [];
   body.push(word ? `<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${escapeHtml(n.title)}</span></b></p>` : `<h1>${escapeHtml(n.title)}</h1>`);
   body.push(...n.preface.map((t) => p(t)), heading(SECTION_HEADINGS[0]));
   for (const s of n.overview) body.push(heading(s.heading), ...s.paragraphs.map((t) => p(t)));
-  body.push(heading(SECTION_HEADINGS[1]), table(t2), heading(SECTION_HEADINGS[2]), table(t3), heading(SECTION_HEADINGS[3]), table(t4));
+  body.push(heading(SECTION_HEADINGS[1]), t2, heading(SECTION_HEADINGS[2]), t3, heading(SECTION_HEADINGS[3]), t4);
   body.push(...n.afterTable4.map((t) => p(t)), heading(SECTION_HEADINGS[4]), ...n.problems.map((t) => p(t)), heading(SECTION_HEADINGS[5]), ...n.other.map((t) => p(t)));
   body.push(word ? wordParagraph(n.signature.agency, false, 'right') : `<p style="text-align:right">${escapeHtml(n.signature.agency)}</p>`);
   body.push(word ? wordParagraph(n.signature.date, false, 'right') : `<p style="text-align:right">${escapeHtml(n.signature.date)}</p>`);
@@ -154,37 +161,7 @@ function renderHtml(content: ReportContent, word: boolean): string {
   return `${head}<div class="header"><div class="logo">${siteName(agency)}</div><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zwfw/">政务服务</a></li></ul></div>\n<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>\n${meta}\n${article}\n<div class="tools">【字体：<a>大</a> <a>中</a> <a>小</a>】 【<a>打印本页</a>】 【<a>关闭窗口</a>】</div>\n<div class="footer">${c.foot.slice(1).map(escapeHtml).join('<br>')}</div>\n</body>\n</html>\n`;
 }
 
-function plainTable(grid: Grid): string {
-  const rows = grid.map((row) => `<tr>${row.map((c) => `<td${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</td>`).join('')}</tr>`);
-  return `<table border="1" cellspacing="0">\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
-}
-
-const WORD_TEXT = "style='font-family:宋体'";
-const WORD_TD = "style='border:solid windowtext 1.0pt'";
-
 function wordParagraph(text: string, bold = false, align?: 'right'): string {
   const inner = `<span style='font-size:16.0pt;font-family:仿宋_GB2312'>${escapeHtml(text)}</span>`;
   return `<p class=MsoNormal${align ? ` align=${align} style='text-align:${align}'` : " style='text-indent:32.0pt'"}>${bold ? `<b>${inner}</b>` : inner}</p>`;
-}
-
-/** A Word-export cell: labels in one or two <span>s, digits in lang=EN-US spans (sometimes split), blanks as &nbsp;<o:p>. */
-function wordCell(c: GridLike, splitDigits: boolean, index: number): string {
-  let inner: string;
-  if (c.text === '') inner = `<span lang=EN-US><o:p>&nbsp;</o:p></span>`;
-  else if (c.value) {
-    const t = escapeHtml(c.text);
-    inner = splitDigits && t.length >= 3 && index % 4 === 0 ? `<span lang=EN-US ${WORD_TEXT}>${t.slice(0, 1)}</span><span lang=EN-US ${WORD_TEXT}>${t.slice(1)}<o:p></o:p></span>` : `<span lang=EN-US ${WORD_TEXT}>${t}<o:p></o:p></span>`;
-  } else if (c.text.length > 6 && index % 3 === 0) {
-    const cut = c.text.length >> 1;
-    inner = `<span ${WORD_TEXT}>${escapeHtml(c.text.slice(0, cut))}</span><span ${WORD_TEXT}>${escapeHtml(c.text.slice(cut))}<span lang=EN-US><o:p></o:p></span></span>`;
-  } else inner = `<span ${WORD_TEXT}>${escapeHtml(c.text)}<span lang=EN-US><o:p></o:p></span></span>`;
-  return `<td${c.rowspan ? ` rowspan=${c.rowspan}` : ''}${c.colspan ? ` colspan=${c.colspan}` : ''} ${WORD_TD}><p class=MsoNormal align=center>${inner}</p></td>`;
-}
-
-type GridLike = Grid[number][number];
-
-function wordTable(grid: Grid, splitDigits: boolean): string {
-  let i = 0;
-  const rows = grid.map((row, r) => ` <tr style='mso-yfti-irow:${r}'>\n  ${row.map((c) => wordCell(c, splitDigits, i++)).join('\n  ')}\n </tr>`);
-  return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>\n${rows.join('\n')}\n</table>`;
 }

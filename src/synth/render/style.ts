@@ -7,7 +7,12 @@ import { Rng } from '../rng';
 import type { Agency } from '../universe';
 import type { LabelStyle } from './tables';
 
-export type DocFormat = 'html' | 'word' | 'tab' | 'markdown' | 'cells' | 'spaces';
+/**
+ * html: plain tables with rowspan/colspan; word: Word-export HTML; tab: tab-separated text; cells: one cell per
+ * line; markdown: pipe tables; spaces: columns separated by runs of spaces; crawl: a crawler's flattened page text
+ * where cells run together with no delimiter ("640020470"), which only the table identities can split.
+ */
+export type DocFormat = 'html' | 'word' | 'tab' | 'markdown' | 'cells' | 'spaces' | 'crawl';
 
 /**
  * - `zero`: every zero printed as 0;
@@ -38,7 +43,9 @@ export interface RenderStyle {
   shortTitle: boolean;
 }
 
-const FORMATS: [DocFormat, number][] = [['word', 0.25], ['html', 0.35], ['tab', 0.12], ['cells', 0.1], ['markdown', 0.1], ['spaces', 0.08]];
+const FORMATS: [DocFormat, number][] = [['word', 0.25], ['html', 0.35], ['tab', 0.12], ['cells', 0.1], ['markdown', 0.1], ['spaces', 0.077], ['crawl', 0.003]];
+/** Formats that cannot show an empty cell: only sites that print every zero use them. */
+export const NO_BLANKS = new Set<DocFormat>(['spaces', 'crawl']);
 const ZEROS: [ZeroStyle, number][] = [['zero', 0.72], ['blankOrg', 0.12], ['blankAll', 0.06], ['slashNA', 0.1]];
 
 const pickWeighted = <T>(rng: Rng, items: [T, number][]) => items[rng.weighted(items.map((i) => i[1]))][0];
@@ -47,8 +54,7 @@ export function drawStyle(seed: number, agency: Agency): RenderStyle {
   const rng = new Rng(seed, 'style', agency.name);
   const zeros = pickWeighted(rng, ZEROS);
   let format = pickWeighted(rng, FORMATS);
-  // Space-separated text cannot show an empty cell: only sites that print every zero use it.
-  if (format === 'spaces' && zeros !== 'zero') format = 'tab';
+  if (NO_BLANKS.has(format) && zeros !== 'zero') format = 'tab';
   return {
     format,
     zeros,
@@ -69,7 +75,7 @@ export function styleForYear(seed: number, agency: Agency, base: RenderStyle, ye
   const rng = new Rng(seed, 'restyle', agency.name, year);
   if (!rng.chance(0.08)) return base;
   const format = pickWeighted(rng, FORMATS);
-  return { ...base, format: format === 'spaces' && base.zeros !== 'zero' ? 'html' : format };
+  return { ...base, format: NO_BLANKS.has(format) && base.zeros !== 'zero' ? 'html' : format };
 }
 
 const ORG_COLUMNS = APPLICANT_COLUMNS.slice(1).map((c) => c.key);

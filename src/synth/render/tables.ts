@@ -4,11 +4,12 @@
 import type { Layout } from '../../model/schema';
 
 export interface GridCell {
+  /** Label text ('' for a value cell). */
   text: string;
+  /** The value key printed in the cell (a value cell; renderers fill it in per report). */
+  key?: string;
   rowspan?: number;
   colspan?: number;
-  /** A value cell (as opposed to a label): renderers may style or split it. */
-  value?: boolean;
 }
 export type Grid = GridCell[][];
 
@@ -23,45 +24,42 @@ export interface LabelStyle {
   plainNormative: boolean;
 }
 
-/** Formats a value cell: the key's printed text. */
-export type CellText = (key: string) => string;
-
 const L = (text: string): GridCell => ({ text });
-const V = (text: string, colspan?: number): GridCell => (colspan ? { text, colspan, value: true } : { text, value: true });
+const V = (key: string, colspan?: number): GridCell => (colspan ? { text: '', key, colspan } : { text: '', key });
 const span = (text: string, rowspan: number, colspan: number): GridCell => ({ text, ...(rowspan > 1 ? { rowspan } : {}), ...(colspan > 1 ? { colspan } : {}) });
 
 export function numbering(text: string, style: LabelStyle): string {
   return style.halfWidth ? text.replace(/（/g, '(').replace(/）/g, ')') : text;
 }
 
-export function table2(layout: Layout, cell: CellText, style: LabelStyle): Grid {
+export function table2(layout: Layout, style: LabelStyle): Grid {
   const item = (n: string) => [span(numbering(`第二十条第（${n}）项`, style), 1, 4)];
   if (layout.template === '2021') {
     const decisions = [L('信息内容'), span('本年处理决定数量', 1, 3)];
     return [
       item('一'),
       [L('信息内容'), L('本年制发件数'), L('本年废止件数'), L('现行有效件数')],
-      [L('规章'), V(cell('t2.regulations.issued')), V(cell('t2.regulations.repealed')), V(cell('t2.regulations.in_force'))],
-      [L(style.plainNormative ? '规范性文件' : '行政规范性文件'), V(cell('t2.normative_docs.issued')), V(cell('t2.normative_docs.repealed')), V(cell('t2.normative_docs.in_force'))],
+      [L('规章'), V('t2.regulations.issued'), V('t2.regulations.repealed'), V('t2.regulations.in_force')],
+      [L(style.plainNormative ? '规范性文件' : '行政规范性文件'), V('t2.normative_docs.issued'), V('t2.normative_docs.repealed'), V('t2.normative_docs.in_force')],
       item('五'),
       decisions,
-      [L('行政许可'), V(cell('t2.licensing.decisions'), 3)],
+      [L('行政许可'), V('t2.licensing.decisions', 3)],
       item('六'),
       decisions,
-      [L('行政处罚'), V(cell('t2.penalty.decisions'), 3)],
-      [L('行政强制'), V(cell('t2.coercion.decisions'), 3)],
+      [L('行政处罚'), V('t2.penalty.decisions', 3)],
+      [L('行政强制'), V('t2.coercion.decisions', 3)],
       item('八'),
       [L('信息内容'), span(numbering('本年收费金额（单位：万元）', style), 1, 3)],
-      [L('行政事业性收费'), V(cell('t2.fees.amount_wan'), 3)],
+      [L('行政事业性收费'), V('t2.fees.amount_wan', 3)],
     ];
   }
   const items = [L('信息内容'), L('上一年项目数量'), L('本年增/减'), L('处理决定数量')];
-  const row3 = (label: string, key: string) => [L(label), V(cell(`t2.${key}.prev_items`)), V(cell(`t2.${key}.change`)), V(cell(`t2.${key}.decisions`))];
+  const row3 = (label: string, key: string) => [L(label), V(`t2.${key}.prev_items`), V(`t2.${key}.change`), V(`t2.${key}.decisions`)];
   return [
     item('一'),
     [L('信息内容'), L('本年新制作数量'), L('本年新公开数量'), L('对外公开总数量')],
-    [L('规章'), V(cell('t2.regulations.made')), V(cell('t2.regulations.published')), V(cell('t2.regulations.total_public'))],
-    [L('规范性文件'), V(cell('t2.normative_docs.made')), V(cell('t2.normative_docs.published')), V(cell('t2.normative_docs.total_public'))],
+    [L('规章'), V('t2.regulations.made'), V('t2.regulations.published'), V('t2.regulations.total_public')],
+    [L('规范性文件'), V('t2.normative_docs.made'), V('t2.normative_docs.published'), V('t2.normative_docs.total_public')],
     item('五'),
     items,
     row3('行政许可', 'licensing'),
@@ -72,10 +70,10 @@ export function table2(layout: Layout, cell: CellText, style: LabelStyle): Grid 
     row3('行政强制', 'coercion'),
     item('八'),
     [L('信息内容'), L('上一年项目数量'), span('本年增/减', 1, 2)],
-    [L('行政事业性收费'), V(cell('t2.fees.prev_items')), V(cell('t2.fees.change'), 2)],
+    [L('行政事业性收费'), V('t2.fees.prev_items'), V('t2.fees.change', 2)],
     item('九'),
     [L('信息内容'), L('采购项目数量'), span('采购总金额', 1, 2)],
-    [L('政府集中采购'), V(cell('t2.procurement.items')), V(cell('t2.procurement.amount_wan'), 2)],
+    [L('政府集中采购'), V('t2.procurement.items'), V('t2.procurement.amount_wan', 2)],
   ];
 }
 
@@ -123,8 +121,8 @@ const OTHER_GROUP = {
   ] as [string, string][],
 };
 
-export function table3(layout: Layout, cell: CellText, style: LabelStyle): Grid {
-  const values = (row: string) => T3_COLS.map((c) => V(cell(`t3.${row}.${c}`)));
+export function table3(layout: Layout, style: LabelStyle): Grid {
+  const values = (row: string) => T3_COLS.map((c) => V(`t3.${row}.${c}`));
   const n = (s: string) => numbering(s, style);
   const groups = layout.otherSplit ? [...GROUPS, OTHER_GROUP] : GROUPS;
   const resultRows = 2 + groups.reduce((a, g) => a + g.rows.length, 0) + (layout.otherSplit ? 0 : 1) + 1;
@@ -146,24 +144,25 @@ export function table3(layout: Layout, cell: CellText, style: LabelStyle): Grid 
   return grid;
 }
 
-export function table4(cell: CellText): Grid {
+export function table4(): Grid {
   const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   const blocks = ['review', 'suit_direct', 'suit_after_review'];
   return [
     [span('行政复议', 1, 5), span('行政诉讼', 1, 10)],
     [...outcomes.map((o) => span(o, 2, 1)), span('未经复议直接起诉', 1, 5), span('复议后起诉', 1, 5)],
     [...outcomes.map(L), ...outcomes.map(L)],
-    blocks.flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((o) => V(cell(`t4.${b}.${o}`)))),
+    blocks.flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((o) => V(`t4.${b}.${o}`))),
   ];
 }
 
 /**
- * The grid as a rectangle: each merged cell's text at its top-left position, '' at the positions it covers
+ * The grid as a rectangle: each merged cell at its top-left position, an empty cell at the positions it covers
  * (what copying a table out of a browser or a PDF converter gives).
  */
-export function rectangle(grid: Grid): string[][] {
-  const out: string[][] = [];
+export function rectangle(grid: Grid): GridCell[][] {
+  const out: GridCell[][] = [];
   const taken: boolean[][] = [];
+  const empty: GridCell = { text: '' };
   grid.forEach((row, r) => {
     out[r] ??= [];
     taken[r] ??= [];
@@ -176,7 +175,7 @@ export function rectangle(grid: Grid): string[][] {
         out[r + i] ??= [];
         taken[r + i] ??= [];
         for (let j = 0; j < cs; j++) {
-          out[r + i][c + j] = i === 0 && j === 0 ? cell.text : '';
+          out[r + i][c + j] = i === 0 && j === 0 ? cell : empty;
           taken[r + i][c + j] = true;
         }
       }
@@ -184,5 +183,5 @@ export function rectangle(grid: Grid): string[][] {
     }
   });
   const width = Math.max(...out.map((r) => r.length));
-  return out.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  return out.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? empty));
 }
