@@ -80,12 +80,37 @@ function concat(parts: ArrayLike<unknown>[], rows: number): ArrayLike<unknown> {
   return out;
 }
 
-/** The rows whose `key` column is one of `values` (row groups that cannot hold them are skipped). */
-export async function rowsToIPC(file: AsyncBuffer, metadata: FileMetaData, specs: readonly ColumnSpec[], key: string, values: string[]): Promise<ColumnRead> {
+/** Where each value of a key column sits in a file: runs of consecutive rows (a report's cells are together). */
+export type KeyIndex = Map<string, [number, number][]>;
+
+export async function keyIndex(file: AsyncBuffer, metadata: FileMetaData, key: string): Promise<KeyIndex> {
+  const index: KeyIndex = new Map();
+  await parquetRead({
+    file, metadata, compressors, columns: [key],
+    onChunk: ({ columnData, rowStart }) => {
+      for (let i = 0; i < columnData.length; i++) {
+        const v = String(columnData[i]);
+        const row = rowStart + i;
+        const runs = index.get(v);
+        const last = runs?.at(-1);
+        if (last && last[1] === row) last[1] = row + 1;
+        else if (runs) runs.push([row, row + 1]);
+        else index.set(v, [[row, row + 1]]);
+      }
+    },
+  });
+  return index;
+}
+
+/** The rows whose key is one of `values`, read run by run (only the pages holding them are decoded). */
+export async function rowsToIPC(file: AsyncBuffer, metadata: FileMetaData, specs: readonly ColumnSpec[], index: KeyIndex, values: string[]): Promise<ColumnRead> {
   const present = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
-  const rows = values.length
-    ? await parquetReadObjects({ file, metadata, compressors, columns: specs.filter((c) => present.has(c.name)).map((c) => c.name), filter: { [key]: { $in: values } } })
-    : [];
+  const runs = values.flatMap((v) => index.get(v) ?? []).sort((a, b) => a[0] - b[0]);
+  const columns = specs.filter((c) => present.has(c.name)).map((c) => c.name);
+  const rows: Record<string, unknown>[] = [];
+  for (const [rowStart, rowEnd] of runs) {
+    rows.push(...(await parquetReadObjects({ file, metadata, compressors, columns, rowStart, rowEnd })));
+  }
   const data: Record<string, unknown[]> = {};
   const types: Record<string, DataType> = {};
   for (const c of specs) {

@@ -1,14 +1,16 @@
 // A Source over the dataset's Parquet files, given a way to open one (a URL in the browser, a file in tests).
-// Metadata is read once per file; a file that is absent is reported by name.
+// Metadata is read once per file, a key column's index once per table; a file that is absent is reported by name.
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import type { ColumnSpec, DatasetTable } from '../model/dataset';
 import type { Loaded, Source } from './engine';
-import { columnsToIPC, readMetadata, rowsToIPC } from './ipc';
+import { columnsToIPC, keyIndex, readMetadata, rowsToIPC, type KeyIndex } from './ipc';
 
 export type Opener = (table: DatasetTable) => Promise<AsyncBuffer>;
 
 export function parquetSource(open: Opener): Source {
   const files = new Map<DatasetTable, Promise<{ file: AsyncBuffer; metadata: FileMetaData }>>();
+  // Built on the first row lookup of a table, then reused: later lookups decode only the rows they need.
+  const indexes = new Map<string, Promise<KeyIndex>>();
   const get = (table: DatasetTable) => {
     let f = files.get(table);
     if (!f) {
@@ -25,7 +27,10 @@ export function parquetSource(open: Opener): Source {
     },
     async rows(table: DatasetTable, specs: readonly ColumnSpec[], key: string, values: string[]): Promise<Loaded> {
       const { file, metadata } = await get(table);
-      return rowsToIPC(file, metadata, specs, key, values);
+      const id = `${table}/${key}`;
+      let index = indexes.get(id);
+      if (!index) indexes.set(id, (index = keyIndex(file, metadata, key)));
+      return rowsToIPC(file, metadata, specs, await index, values);
     },
   };
 }

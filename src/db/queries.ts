@@ -255,7 +255,7 @@ export const fieldFromName = (name: string): Query =>
 
 export const filteredReports = (f: Filters, columns: string[]): Query => ({
   ...sql`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM reports ${whereReports(f)} ORDER BY year, agency_id, report_id`,
-  needs: columns,
+  needs: [...columns, 'agency_id', 'report_id'],
 });
 
 export const filterOptions = {

@@ -157,7 +157,7 @@ describe('dashboard in chromium', () => {
     const col = reportsCsv[0].indexOf('t3__new_received__total');
     expect(reportsCsv.slice(1).reduce((s, r) => s + Number(r[col] || 0), 0)).toBe(total);
     const pq = (await downloadOf(page, () => page.click('[data-export="reports-parquet"]'))).bytes;
-    const buf = pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength);
+    const buf = new Uint8Array(pq).buffer;
     const rows = await parquetReadObjects({ file: buf, compressors });
     expect(rows.length).toBe(n);
     expect(rows.reduce((s, r) => s + Number(r.t3__new_received__total ?? 0), 0)).toBe(total);
