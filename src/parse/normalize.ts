@@ -4,22 +4,31 @@ import * as OpenCC from 'opencc-js/t2cn';
 import type { SourceDocument } from './lines';
 
 let toSimplified: ((s: string) => string) | undefined;
+const TRADITIONAL_EVIDENCE = 4;
 /** Per character: does OpenCC change it on its own? Learned once per character, so the check is a lookup. */
 const changes = new Map<number, boolean>();
 
-/** Traditional → simplified, only when the text holds a character that needs it (most reports need none). */
+/**
+ * Traditional → simplified, only for traditional text. A few characters are both (乾 in 乾安县, 著 in 著作): a
+ * simplified report holds one or two of them, a traditional one dozens, so a handful of distinct characters that
+ * OpenCC would change decides it, and simplified place names are never "corrected" (乾安县 stays).
+ */
 function simplify(text: string): string {
   toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const seen = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
+    if (c < 0x3400 || seen.has(c)) continue;
     let changed = changes.get(c);
     if (changed === undefined) {
       const ch = String.fromCharCode(c);
       changed = toSimplified(ch) !== ch;
       changes.set(c, changed);
     }
-    if (changed) return toSimplified(text);
+    if (changed) {
+      seen.add(c);
+      if (seen.size >= TRADITIONAL_EVIDENCE) return toSimplified(text);
+    }
   }
   return text;
 }

@@ -222,3 +222,10 @@ async function docxFromTsv(tsv: string): Promise<Uint8Array> {
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join('')}</w:body></w:document>`);
   return zip.generateAsync({ type: 'uint8array' });
 }
+
+describe('simplified text stays as written', () => {
+  it('keeps characters that are also traditional forms (乾安县, 著)', () => {
+    const r = parseText(LUOYANG.replace('# 市商务局2021年', '# 乾安县商务局2021年').replace('洛阳市商务局认真', '乾安县商务局著力认真'));
+    expect(r.agency).toBe('乾安县商务局');
+  });
+});
