@@ -37,6 +37,11 @@ export interface PanelOptions {
   reports?: number;
   /** GB/T 2260 code or name of the province, or 'all' for the whole country. Default: DEFAULT_PROVINCE. */
   province?: string;
+  /**
+   * For benchmarks: when `reports` exceeds the universe × 7 years, go on with further panels of the same universe
+   * (seeds seed+1, seed+2, …). Their agency-years repeat earlier ones, so a dataset builder keeps one of each.
+   */
+  repeat?: boolean;
 }
 
 /**
@@ -131,14 +136,22 @@ export function renderReport(seed: number, r: SeriesReport): { input: DatasetInp
 
 /** Every report of the panel, rendered, in universe order; lazy. */
 export function* generatePanel(opts: PanelOptions): Generator<PanelReport> {
-  const plan = planPanel(opts);
-  const ctx = seriesContext(plan);
-  for (let i = 0; i < plan.agencies.length; i++) {
-    if (!plan.years(i).length) continue;
-    for (const r of agencySeries(ctx, i)) {
-      const { input } = renderReport(plan.seed, r);
-      yield { input, truth: r.truth, agency: r.agency, year: r.year, layout: r.layout, format: r.style.format, values: r.values };
+  let left = opts.reports;
+  const capacity = opts.repeat ? universeFor(opts.province).reduce((n, u) => n + u.agencies.length, 0) * YEARS.length : Infinity;
+  for (let edition = 0; ; edition++) {
+    const reports = left === undefined ? undefined : Math.min(left, capacity);
+    const plan = planPanel({ ...opts, seed: opts.seed + edition, reports });
+    const ctx = seriesContext(plan);
+    for (let i = 0; i < plan.agencies.length; i++) {
+      if (!plan.years(i).length) continue;
+      for (const r of agencySeries(ctx, i)) {
+        const { input } = renderReport(plan.seed, r);
+        yield { input, truth: r.truth, agency: r.agency, year: r.year, layout: r.layout, format: r.style.format, values: r.values };
+      }
     }
+    if (left === undefined || !opts.repeat) return;
+    left -= plan.reports;
+    if (left <= 0) return;
   }
 }
 

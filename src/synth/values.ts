@@ -2,7 +2,7 @@
 // of checks.ts hold), linked to the previous year through the state (上年结转 = last year's 结转下年度, 现行有效 =
 // last year's + 制发 − 废止, last year's item counts + 增/减).
 import type { Values } from '../model/checks';
-import { APPLICANT_COLUMNS, T4_BLOCKS, type Layout } from '../model/schema';
+import { APPLICANT_COLUMNS, keysFor, T4_BLOCKS, type Layout } from '../model/schema';
 import * as C from './calibration';
 import type { Line, Profile, VolumeLine } from './profile';
 import type { Rng } from './rng';
@@ -39,6 +39,18 @@ const KEYS = new Map(T3_ROWS.map((r) => [r, { cells: COLS.map((c) => T3(r, c)), 
 const T4_KEYS = T4_BLOCKS.map((b) => ({ block: b.key as keyof typeof C.APPEAL_RATES, keys: ['upheld', 'corrected', 'other', 'pending', 'total'].map((o) => `t4.${b.key}.${o}`) }));
 const OTHER_ROWS = C.OUTCOME_ROWS.flatMap((r, i) => (r.startsWith('other.') ? [i] : []));
 
+const templates = new Map<string, Values>();
+/**
+ * A fresh values object holding every key of the layout in table order. Copying one template keeps V8's fast
+ * property layout for the 200-odd keys (an object grown key by key falls back to a slow dictionary).
+ */
+function blankValues(layout: Layout): Values {
+  const id = `${layout.template}/${layout.otherSplit}`;
+  let t = templates.get(id);
+  if (!t) templates.set(id, (t = Object.fromEntries(keysFor(layout).map((d) => [d.key, 0]))));
+  return { ...t };
+}
+
 export function initialState(p: Profile, rng: Rng): YearState {
   const carried = rng.multinomial(rng.poisson(p.applications * p.carryForwardRate), p.applicantMix);
   return {
@@ -63,7 +75,7 @@ const round = (x: number, decimals: number) => {
 };
 
 export function generateYear(p: Profile, year: number, layout: Layout, state: YearState, rng: Rng, mods: YearMods = {}): YearResult {
-  const v: Values = {};
+  const v = blankValues(layout);
   const t = year - C.FIRST_YEAR;
   const factor = (line: Line) => mods.lineFactor?.[line] ?? 1;
 

@@ -2,6 +2,7 @@
 // printed: each delimited format × blank style × layout, GBK pages, and the reports with injected problems.
 import { describe, expect, it } from 'vitest';
 import { parseReportSync } from '../../src/parse';
+import { readProse } from '../../src/parse/prose';
 import { panelSeries, renderReport, type SeriesReport } from '../../src/synth';
 
 const SEED = 11;
@@ -53,6 +54,18 @@ describe('synthetic documents through the real parser', () => {
       if (wrong.length) failures.push(`${input.source} [${r.style.format}/${r.style.zeros}/'${r.style.blankText}']: ${wrong.slice(0, 6).join(', ')}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('reads the totals the prose states, wherever the paragraph stands (before, between or after the tables)', () => {
+    const missed: string[] = [];
+    for (const r of sample) {
+      const { input } = renderReport(SEED, r);
+      const rec = parseReportSync({ name: input.source, bytes: input.bytes });
+      const n = r.narrative;
+      const stated = readProse([n.title, ...n.preface, ...n.overview.flatMap((x) => [x.heading, ...x.paragraphs]), ...n.afterTable4, ...n.problems, ...n.other].join('\n'));
+      for (const f of stated) if (!rec.prose.some((p) => p.key === f.key && p.value === f.value)) missed.push(`${input.source}: ${f.quote}`);
+    }
+    expect(missed).toEqual([]);
   });
 });
 
