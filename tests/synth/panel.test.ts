@@ -34,6 +34,18 @@ describe('synthetic panel', () => {
     expect(() => planPanel({ seed: 7, reports: plan.capacity + 1, province: PROVINCE })).toThrow(/universe holds/);
   });
 
+  it('goes past the universe only when asked (repeat), with further panels under the next seeds', () => {
+    const plan = planPanel({ seed: 7, province: PROVINCE });
+    let n = 0;
+    const tail: string[] = [];
+    for (const r of generatePanel({ seed: 7, province: PROVINCE, reports: plan.capacity + 9, repeat: true })) {
+      n++;
+      if (n > plan.capacity) tail.push(r.input.source);
+    }
+    expect(n).toBe(plan.capacity + 9);
+    expect(tail.every((s) => s.startsWith('synthetic://8/'))).toBe(true);
+  });
+
   it('holds a value for every key of each report layout, with the template rules of 2019 and 2021', () => {
     for (const r of panel) {
       expect(Object.keys(r.values).sort()).toEqual(keysFor(r.layout).map((d) => d.key).sort());
