@@ -2,7 +2,7 @@
 // and handed to the writer as typed arrays: a report has ~200 cells and ~40 checks, and a million reports must
 // cross threads without a million object graphs. Value keys travel as their index in ALL_KEYS and check
 // definitions (id + cells) once per worker, then as a small number.
-import { narrativeFingerprint, proseFacts } from '../anomalies/fingerprint';
+import { narrativeSketch, proseFacts } from '../anomalies/fingerprint';
 import type { CheckResult } from '../model/checks';
 import type { CellStatus, ReportRecord } from '../model/record';
 import { ALL_KEYS } from '../model/schema';
@@ -41,7 +41,7 @@ export interface ReportRow {
   complete: boolean;
   checks_failed: number;
   warnings: number;
-  narrative_simhash: string | null;
+  narrative_minhash: string | null;
   prose_facts: string | null;
   /** Canonical agency name (agencies.agency). */
   canonical: string;
@@ -159,7 +159,7 @@ export class BatchEncoder {
       complete: record.complete,
       checks_failed: record.checks.filter((c) => c.ok === false).length,
       warnings: record.warnings.length,
-      narrative_simhash: narrativeFingerprint(record.narrative, record.agency),
+      narrative_minhash: narrativeSketch(record.narrative, record.agency),
       prose_facts: proseFacts(record.prose),
       canonical: agency.canonical,
       unread: 0, // counted with the cells below

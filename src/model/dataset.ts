@@ -47,6 +47,12 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'complete', type: 'BOOLEAN', doc: 'False when a table is cut off part-way' },
   { name: 'checks_failed', type: 'INTEGER', doc: 'In-report checks that fail (blanks counted as 0)' },
   { name: 'warnings', type: 'INTEGER', doc: 'Parser warnings for the report' },
+  {
+    name: 'narrative_minhash',
+    type: 'VARCHAR',
+    doc: "256-bit MinHash sketch (64 hex digits) of the narrative's 4-character shingles, agency name and numbers masked: differing bits estimate how much text two reports share (copied prose); null when the text is too short",
+  },
+  { name: 'prose_facts', type: 'VARCHAR', doc: "Numbers the prose states, 'key=value;…' (the prose table's key and value, carried on the report so whole-dataset checks need no join)" },
   ...VALUE_COLUMNS,
 ];
 
