@@ -63,7 +63,12 @@ export interface PlanContext {
   /** Years of this agency in the panel, ascending. */
   years: readonly number[];
   layoutOf: (year: number) => Layout;
+  /** Agencies of its peer group (level and field) in the panel, itself included. */
+  peers: number;
 }
+
+/** An outlier needs peers to stand out from: groups smaller than this get none. */
+export const MIN_PEERS_FOR_OUTLIER = 10;
 
 const sameLayout = (a: Layout, b: Layout) => a.template === b.template && a.otherSplit === b.otherSplit;
 
@@ -84,7 +89,7 @@ export function planAgency(p: Profile, ctx: PlanContext, rng: Rng): AgencyPlan {
       copy_peer: true,
       blank: expectedApplications(p, y) >= 5 || p.volumes.licensing + p.volumes.penalty > 0,
       implausible: true,
-      rate_outlier: expectedApplications(p, y) >= 40,
+      rate_outlier: expectedApplications(p, y) >= 40 && ctx.peers >= MIN_PEERS_FOR_OUTLIER,
       text_table: true,
     };
     let u = rng.next();
@@ -109,7 +114,7 @@ export function planAgency(p: Profile, ctx: PlanContext, rng: Rng): AgencyPlan {
   // An outlier: one line far above the peers in every year (robust z about 6 on the log scale).
   let outlier: AgencyPlan['outlier'] = null;
   const outlierLines = (['applications', 'licensing', 'penalty'] as const).filter((l) => (l === 'applications' ? p.applications >= 3 : p.volumes[l] >= 20) && l !== jump?.line);
-  if (!jump && outlierLines.length && rng.chance(VOLUME_OUTLIER_RATE)) {
+  if (!jump && outlierLines.length && ctx.peers >= MIN_PEERS_FOR_OUTLIER && rng.chance(VOLUME_OUTLIER_RATE)) {
     const line = rng.pick(outlierLines);
     const sigma = line === 'applications' ? C.APPLICATIONS_AGENCY_SIGMA : VOLUME_PEER_SIGMA;
     outlier = { line, factor: Math.exp(sigma * (6 - p.volumeZ[line])) };

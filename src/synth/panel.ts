@@ -122,7 +122,7 @@ function seriesContext(plan: PanelPlan): SeriesContext {
   return {
     seed: plan.seed,
     profile,
-    plan: (i) => cached(plans, i, () => planAgency(profile(i), { years: plan.years(i), layoutOf: (y) => layoutOf(profile(i), y) }, new Rng(plan.seed, 'plan', plan.agencies[i].name))),
+    plan: (i) => cached(plans, i, () => planAgency(profile(i), { years: plan.years(i), layoutOf: (y) => layoutOf(profile(i), y), peers: groupOf(i).length }, new Rng(plan.seed, 'plan', plan.agencies[i].name))),
     style: (i) => cached(styles, i, () => drawStyle(plan.seed, plan.agencies[i])),
     years: plan.years,
     peers: groupOf,
