@@ -56,8 +56,9 @@ const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string;
   {
     table: 'checks',
     stage: 'stage_checks',
+    // ids and cell keys as ENUMs: Parquet gets the same strings, written from a dictionary (twice as fast)
     select: `${REPORT_ID}, getvariable('check_ids')[def + 1] AS check_id, ok, "left", "right", getvariable('check_cells')[def + 1] AS cells,
-      CASE WHEN blanks = 0 THEN []::VARCHAR[] ELSE list_filter(getvariable('check_cells')[def + 1], lambda x, i: ((blanks >> (i - 1)) & 1) = 1) END AS blanks`,
+      CASE WHEN blanks = 0 THEN []::value_key[] ELSE list_filter(getvariable('check_cells')[def + 1], lambda x, i: ((blanks >> (i - 1)) & 1) = 1) END AS blanks`,
     spec: CHECK_COLUMNS,
   },
   {
@@ -226,8 +227,9 @@ export class Staging {
       defs.endRow();
     }
     defs.close();
-    await db.run(`SET VARIABLE check_ids = (SELECT coalesce(list(check_id ORDER BY def), []) FROM stage_check_defs)`);
-    await db.run(`SET VARIABLE check_cells = (SELECT coalesce(list(CASE WHEN cells = '' THEN []::VARCHAR[] ELSE string_split(cells, ',') END ORDER BY def), []) FROM stage_check_defs)`);
+    await db.run(`CREATE TYPE check_name AS ENUM (SELECT DISTINCT check_id FROM stage_check_defs ORDER BY 1)`);
+    await db.run(`SET VARIABLE check_ids = (SELECT coalesce(list(check_id::check_name ORDER BY def), []) FROM stage_check_defs)`);
+    await db.run(`SET VARIABLE check_cells = (SELECT coalesce(list(CASE WHEN cells = '' THEN []::value_key[] ELSE string_split(cells, ',')::value_key[] END ORDER BY def), []) FROM stage_check_defs)`);
 
     await db.run(`CREATE TEMP TABLE ranked AS SELECT seq, report_id, agency_id, canonical, year, source, complete, unread, warnings, is_real,
       row_number() OVER (PARTITION BY agency_id, year ORDER BY ${duplicateOrder()}) AS rank FROM stage_reports`);
