@@ -62,8 +62,10 @@ export class ParserPool {
     const worker = new Worker(new URL('./thread.mjs', import.meta.url), { execArgv: [] });
     const slot: Slot = { worker, instance: this.nextInstance++, ready: false, inFlight: [] };
     worker.on('message', (m: { ready: true } | { id: number; batch: EncodedBatch }) => {
-      if ('ready' in m) slot.ready = true;
-      else this.done(slot, m.batch);
+      if ('ready' in m) {
+        slot.ready = true;
+        this.arm(slot);
+      } else this.done(slot, m.batch);
     });
     worker.on('error', (e) => this.crashed(slot, `parser crashed: ${e.message}`, e));
     worker.on('exit', (code) => this.crashed(slot, `parser thread exited (code ${code})`));
@@ -81,11 +83,12 @@ export class ParserPool {
     }
   }
 
-  /** The deadline of the task a thread is running (the first of its tasks). */
+  /** The deadline of the task a thread is running (the first of its tasks), counted once the thread has started. */
   private arm(slot: Slot): void {
     clearTimeout(slot.timer);
-    if (slot.inFlight.length === 0) return;
-    slot.timer = setTimeout(() => this.crashed(slot, `parser did not finish within ${Math.round(this.timeoutMs / 1000)} s`), this.timeoutMs);
+    if (slot.inFlight.length === 0 || !slot.ready) return;
+    const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`;
+    slot.timer = setTimeout(() => this.crashed(slot, `parser did not finish within ${limit}`), this.timeoutMs);
   }
 
   private done(slot: Slot, batch: EncodedBatch): void {

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { ParseError, parseReport } from '../parse';
 import { describeAgency, type AgencyInfo } from './agency';
 import { withDeclaredCharset } from './charset';
+import { divisionIndex } from './divisions';
 import { BatchEncoder, recordProblem } from './encode';
 
 export interface TaskItem {
@@ -25,6 +26,8 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
 
 const encoder = new BatchEncoder();
+// built before the thread reports ready, so no report's deadline pays for it
+divisionIndex();
 const sha256hex16 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 /** Agencies repeat across reports and years; their description is kept for the most recent names. */
