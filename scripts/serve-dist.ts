@@ -33,8 +33,15 @@ export function serveDir(dir: string, port = 0): Promise<Served> {
       res.writeHead(404).end('not found');
       return;
     }
-    const size = statSync(file).size;
-    const headers: Record<string, string | number> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' };
+    const { size, mtimeMs } = statSync(file);
+    const etag = `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`;
+    // Hashed build assets never change; everything else is revalidated (so a new dataset is picked up).
+    const cache = /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const headers: Record<string, string | number> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Cache-Control': cache, ETag: etag };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (m && (m[1] || m[2])) {
       const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));

@@ -40,36 +40,47 @@ export interface LoadNote {
 
 export class Engine {
   private loaded = new Set<string>();
+  /** Columns being loaded, each with the promise of its group. */
+  private pending = new Map<string, Promise<void>>();
   private groups: string[] = [];
+  /** DuckDB work that must not interleave (inserting a group and redefining the view). */
   private chain: Promise<unknown> = Promise.resolve();
   private detailLoaded = new Set<string>();
+  private backend!: Backend;
   readonly notes: LoadNote[] = [];
   /** Rows of `reports` (set by `open`). */
   reportCount = 0;
 
-  constructor(private backend: Backend, private source: Source) {}
+  /** The backend may still be starting: Parquet decoding begins at once, in parallel with it. */
+  constructor(private backendReady: Promise<Backend> | Backend, private source: Source) {}
 
-  /** Loads agencies and the base columns of reports; creates the (empty) detail tables. */
-  async open(): Promise<void> {
-    // No extension is ever downloaded: everything the dashboard runs is in the core build.
-    await this.backend.exec('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
-    const [agencies, base] = await Promise.all([
+  /**
+   * Loads agencies and the filter columns of reports, plus `preload` (columns the first view will ask for, so
+   * they arrive in the same read); creates the (empty) detail tables.
+   */
+  async open(preload: string[] = []): Promise<void> {
+    const first = [...BASE_COLUMNS, ...REPORT_COLUMNS.filter((c) => preload.includes(c.name) && !BASE_COLUMNS.includes(c))];
+    const [agencies, base, backend] = await Promise.all([
       this.source.columns('agencies', AGENCY_COLUMNS),
-      this.source.columns('reports', BASE_COLUMNS),
+      this.source.columns('reports', first),
+      this.backendReady,
     ]);
+    this.backend = backend;
+    // No extension is ever downloaded: everything the dashboard runs is in the core build.
+    await backend.exec('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
     await this.insert('agencies', agencies, 'agencies');
     await this.insert('reports__g0', base, 'reports');
     this.reportCount = base.rows;
     this.groups = ['reports__g0'];
-    for (const c of BASE_COLUMNS) this.loaded.add(c.name);
+    for (const c of first) this.loaded.add(c.name);
     await this.defineReports();
     // Region names by code, for charts grouped by place (reports carry codes; names live with the agencies).
-    await this.backend.exec(`CREATE TABLE regions AS
+    await backend.exec(`CREATE TABLE regions AS
       SELECT DISTINCT 'province' AS kind, province_code AS code, province AS name FROM agencies WHERE province_code IS NOT NULL
       UNION SELECT DISTINCT 'city', city_code, city FROM agencies WHERE city_code IS NOT NULL
       UNION SELECT DISTINCT 'county', county_code, county FROM agencies WHERE county_code IS NOT NULL`);
     for (const [table, specs] of [['checks', CHECK_COLUMNS], ['cells', CELL_COLUMNS], ['prose', PROSE_COLUMNS]] as const) {
-      await this.backend.exec(`CREATE TABLE ${table} (${specs.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+      await backend.exec(`CREATE TABLE ${table} (${specs.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
     }
   }
 
@@ -82,26 +93,38 @@ export class Engine {
     await this.backend.exec(`CREATE OR REPLACE VIEW reports AS SELECT * FROM ${this.groups.join(' POSITIONAL JOIN ')}`);
   }
 
-  /** Loads the columns of reports that are not loaded yet (one group per call). */
-  ensureColumns(names: string[]): Promise<void> {
-    const run = async () => {
-      const missing = names.filter((n) => !this.loaded.has(n) && REPORT_NAMES.has(n));
-      if (!missing.length) return;
-      const specs = REPORT_COLUMNS.filter((c) => missing.includes(c.name));
-      const name = `reports__g${this.groups.length}`;
-      await this.insert(name, await this.source.columns('reports', specs), 'reports');
-      this.groups.push(name);
-      for (const s of specs) this.loaded.add(s.name);
-      await this.defineReports();
-    };
-    const next = this.chain.then(run, run);
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
     this.chain = next.catch(() => undefined);
     return next;
   }
 
+  /** Loads the columns of reports that are neither loaded nor on their way; decoding runs in parallel. */
+  ensureColumns(names: string[]): Promise<unknown> {
+    const fresh = [...new Set(names)].filter((n) => REPORT_NAMES.has(n) && !this.loaded.has(n) && !this.pending.has(n));
+    if (fresh.length) {
+      const specs = REPORT_COLUMNS.filter((c) => fresh.includes(c.name));
+      const done = this.source.columns('reports', specs).then((loaded) =>
+        this.serial(async () => {
+          const name = `reports__g${this.groups.length}`;
+          await this.insert(name, loaded, 'reports');
+          this.groups.push(name);
+          await this.defineReports();
+          for (const s of specs) this.loaded.add(s.name);
+        }),
+      );
+      for (const n of fresh) this.pending.set(n, done);
+      done.then(
+        () => fresh.forEach((n) => this.pending.delete(n)),
+        () => fresh.forEach((n) => this.pending.delete(n)),
+      );
+    }
+    return Promise.all(names.map((n) => this.pending.get(n)).filter(Boolean));
+  }
+
   /** Loads the checks, cells and prose of some reports (the profile's detail) once. */
   ensureDetail(reportIds: string[]): Promise<void> {
-    const run = async () => {
+    return this.serial(async () => {
       const ids = [...new Set(reportIds)].filter((id) => !this.detailLoaded.has(id));
       if (!ids.length) return;
       const tables = [['checks', CHECK_COLUMNS], ['cells', CELL_COLUMNS], ['prose', PROSE_COLUMNS]] as const;
@@ -112,10 +135,7 @@ export class Engine {
         await this.backend.exec(`INSERT INTO ${t} SELECT * FROM ${t}__new; DROP TABLE ${t}__new;`);
       }
       for (const id of ids) this.detailLoaded.add(id);
-    };
-    const next = this.chain.then(run, run);
-    this.chain = next.catch(() => undefined);
-    return next;
+    });
   }
 
   async query<T = Row>(q: Query): Promise<T[]> {

@@ -5,13 +5,14 @@ import { parquetMetadataAsync, parquetRead, parquetReadObjects, parquetSchema, t
 import { compressors } from 'hyparquet-compressors';
 import type { ColumnSpec } from '../model/dataset';
 
-// Columns with few distinct values travel dictionary-encoded (each string encoded once).
-const UNIQUE_STRINGS = new Set(['report_id', 'source', 'quote', 'raw']);
+// Columns with few distinct values travel dictionary-encoded (each string encoded once); for near-unique ones
+// (ids, names, sources) a dictionary only costs time.
+const FEW_VALUES = new Set(['template', 'province', 'province_code', 'city', 'city_code', 'county', 'county_code', 'level', 'agency_type', 'source_format', 'key', 'status', 'check_id']);
 
 function arrowType(c: ColumnSpec): DataType {
   switch (c.type) {
     case 'VARCHAR':
-      return UNIQUE_STRINGS.has(c.name) ? utf8() : dictionary(utf8(), int32());
+      return FEW_VALUES.has(c.name) ? dictionary(utf8(), int32()) : utf8();
     case 'INTEGER':
       return int32();
     case 'SMALLINT':

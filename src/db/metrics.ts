@@ -50,8 +50,12 @@ export function rowExpr(m: Metric): string {
   return `(${sumOf(m.num)})::DOUBLE / nullif((${sumOf(m.den.plus)}) - (${sumOf(m.den.minus)}), 0)`;
 }
 
-/** The metric over a group of reports: sums first, then the ratio (a pooled rate, not a mean of rates). */
+/**
+ * The metric over a group of reports: sums first, then the ratio (a pooled rate, not a mean of rates). Each key
+ * is summed on its own (sum skips blanks, which is "blank as 0") — far cheaper than summing per-row expressions.
+ */
 export function aggExpr(m: Metric): string {
-  if (!m.den) return `sum(${m.num.length === 1 ? c(m.num[0]) : `(${sumOf(m.num)})`})::DOUBLE`;
-  return `sum(${sumOf(m.num)})::DOUBLE / nullif(sum((${sumOf(m.den.plus)}) - (${sumOf(m.den.minus)})), 0)`;
+  const sums = (keys: string[]) => (keys.length ? keys.map((k) => `coalesce(sum(${c(k)}), 0)`).join(' + ') : '0');
+  if (!m.den) return m.num.length === 1 ? `sum(${c(m.num[0])})::DOUBLE` : `(${sums(m.num)})::DOUBLE`;
+  return `(${sums(m.num)})::DOUBLE / nullif((${sums(m.den.plus)}) - (${sums(m.den.minus)}), 0)`;
 }

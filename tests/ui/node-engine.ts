@@ -19,17 +19,16 @@ export async function nodeEngine(dataDir: string): Promise<Engine> {
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true } });
   const con = db.connect();
+  const statements = new Map<string, ReturnType<typeof con.prepare>>();
   const backend: Backend = {
     async exec(sql) {
       con.query(sql);
     },
     async query(sql, params) {
-      const stmt = con.prepare(sql);
-      try {
-        return rowsFromArrow(stmt.query(...params));
-      } finally {
-        stmt.close();
-      }
+      // Kept for reuse, as the browser backend does (DuckDB rebinds them when the view changes).
+      let stmt = statements.get(sql);
+      if (!stmt) statements.set(sql, (stmt = con.prepare(sql)));
+      return rowsFromArrow(stmt.query(...params));
     },
     async insertIPC(table, ipc) {
       con.insertArrowFromIPCStream(ipc, { name: table, create: true });
