@@ -49,7 +49,8 @@ export function readPiece(piece: string, ctx: AtomContext): Atom | undefined {
   if (m) {
     const [, sign, int, frac = '', unit] = m;
     const value = Number(int.replaceAll(',', '') + frac) * (sign === '-' ? -1 : 1);
-    const splittable = ctx.undelimited && !sign && !int.includes(',') && int.length > 1 && unit !== '%';
+    // in text without delimiters a signed run may hold several cells too ("34-38" is 34, -3, 8; "10+41" is 10, 4, 1)
+    const splittable = ctx.undelimited && !int.includes(',') && int.length > 1 && unit !== '%';
     return atom('num', value, piece, splittable, ctx, unit === '元' || unit === '万元' ? unit : undefined);
   }
   const w = WORD_SIGN.exec(piece);

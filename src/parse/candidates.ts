@@ -22,6 +22,8 @@ export interface RowInput {
   truncated: boolean;
   /** Column positions learned from the table's complete rows (PDF x, HTML grid column). */
   anchors?: number[];
+  /** Columns that may hold a negative number (本年增/减); a negative count makes a reading less plausible. */
+  signed?: boolean[];
 }
 
 /** Past this many readings a row is reported as ambiguous instead of enumerated. */
@@ -33,8 +35,13 @@ const pick = (atom: Atom): Pick => (atom.kind === 'null' ? blank(atom) : { value
 
 export function rowCandidates(row: RowInput): Candidate[] | 'ambiguous' {
   const out = readings(row);
-  return out === 'ambiguous' ? out : distinct(out);
+  if (out === 'ambiguous') return out;
+  for (const c of out) c.cost += NEGATIVE_COUNT_COST * c.picks.filter((p, i) => p.value !== null && p.value < 0 && !row.signed?.[i]).length;
+  return distinct(out);
 }
+
+/** A count printed negative is possible (and flagged later) but never the preferred reading of ambiguous digits. */
+const NEGATIVE_COUNT_COST = 10;
 
 /** Readings that give the same cells (two windows over a row of zeros) are one reading: keep the cheapest. */
 function distinct(cands: Candidate[]): Candidate[] {
@@ -141,6 +148,7 @@ const digitCount = (raw: string) => raw.replace(/\D/g, '').length;
  * a decimal point can only sit in the last number.
  */
 export function cutRun(raw: string, parts: number): string[][] {
+  const sign = /^\s*([+-])/.exec(raw)?.[1] ?? '';
   const s = raw.replace(/[^\d.]/g, '');
   const out: string[][] = [];
   const cur: string[] = [];
@@ -170,6 +178,8 @@ export function cutRun(raw: string, parts: number): string[][] {
     }
   };
   walk(0, parts);
+  // a sign belongs to the first number of the run
+  if (sign) for (const cut of out) cut[0] = sign + cut[0];
   return out;
 }
 

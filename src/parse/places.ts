@@ -39,7 +39,7 @@ function placeChainLength(s: string): number {
  * before "本报告由淮安市", name "洪泽区人民政府" → "淮安市"; before "，洛阳", name "市商务局" → "洛阳".
  */
 export function placePrefix(before: string, name: string): string {
-  for (let k = Math.min(before.length, 2 * LONGEST); k >= 2; k--) {
+  for (let k = Math.min(before.length, 2 * LONGEST); k >= 1; k--) {
     const p = before.slice(-k);
     if (placeChainLength(p + name) >= k + (/^[市县区省州盟旗]/.test(name) ? 1 : 0)) return p;
   }

@@ -24,16 +24,16 @@ const PATTERNS: Pattern[] = [
   { key: 't2.normative_docs.in_force', re: new RegExp(String.raw`现行有效${GAP}(?:规范性文件)?${GAP}${N}`, 'g') },
 ];
 
-/** Every statement found, first occurrence per key (later ones usually talk about sub-totals or other years). */
+/** Every statement found, in reading order, each (key, value) once. */
 export function readProse(narrative: string): ProseFact[] {
   const facts: ProseFact[] = [];
   for (const { key, re } of PATTERNS) {
-    re.lastIndex = 0;
-    const m = re.exec(narrative);
-    if (!m) continue;
-    const digits = m.slice(1).find((g) => g !== undefined);
-    if (digits === undefined) continue;
-    facts.push({ key, value: Number(digits), quote: m[0] });
+    for (const m of narrative.matchAll(re)) {
+      const digits = m.slice(1).find((g) => g !== undefined);
+      if (digits === undefined) continue;
+      const value = Number(digits);
+      if (!facts.some((f) => f.key === key && f.value === value)) facts.push({ key, value, quote: m[0] });
+    }
   }
   return facts;
 }

@@ -2,7 +2,7 @@
 // settle ambiguous readings with the identities, run the checks, and say what could not be read.
 import { OTHER_SUB_ROWS, checksFor, runChecks, type Values } from '../model/checks';
 import type { CellSource, ReportRecord, SourceFormat } from '../model/record';
-import { T3_COLUMNS, T4_BLOCKS, T4_OUTCOMES, keysFor, tables, type Layout, type Template } from '../model/schema';
+import { T3_COLUMNS, T4_BLOCKS, T4_OUTCOMES, keyDef, keysFor, tables, type Layout, type Template } from '../model/schema';
 import type { Atom } from './atoms';
 import { rowCandidates, type Candidate, type Pick } from './candidates';
 import { ParseError } from './errors';
@@ -44,7 +44,8 @@ export function readDocument(doc: SourceDocument, format: SourceFormat): ReportR
   const addRow = (keys: string[], atoms: Atom[] | undefined, truncated: boolean, anchors?: number[], label?: string) => {
     const n = keys.length;
     if (!atoms) return;
-    const cands = rowCandidates({ atoms, n, truncated, anchors });
+    const signed = keys.map((k) => keyDef(k)?.column.kind === 'change');
+    const cands = rowCandidates({ atoms, n, truncated, anchors, signed });
     if (cands === 'ambiguous' || cands.length === 0) {
       rows.push({ keys, candidates: [{ picks: keys.map(() => ({ value: null, status: 'missing' })), cost: 0 }] });
       ambiguousRows.push(label ?? keys[0]);

@@ -55,9 +55,10 @@ const STATES: Record<Section, StateDef | undefined> = {
 };
 
 const CJK = /[\u4e00-\u9fff]/g;
+const SENTENCE_MARK = /[。！？;]|,(?!\d)/;
 /** A sentence of prose inside a table section (a note, a paragraph before 表四): its numbers are not cells. */
 function isSentence(fragment: string): boolean {
-  return /[。！？;]|,(?!\d)/.test(fragment) && (fragment.match(CJK)?.length ?? 0) >= 6;
+  return SENTENCE_MARK.test(fragment) && (fragment.match(CJK)?.length ?? 0) >= 6;
 }
 
 /** Scans a document. Pure and linear in its size. */
@@ -77,6 +78,8 @@ export function scan(doc: SourceDocument): Scan {
         if (section !== 't3' || t3Open) tokens.push({ t: 'atoms', section, atoms: readAtoms('', ctx, true), line: line.line });
         continue;
       }
+      // prose inside a table section (a paragraph before 表四, a note) still belongs to the narrative
+      if (section !== 'pre' && section !== 'post' && text.length <= 600 && SENTENCE_MARK.test(text)) prose += text;
       let pos = 0;
       while (pos <= text.length) {
         const def: StateDef | undefined = STATES[section];

@@ -73,6 +73,14 @@ describe('cells run together', () => {
     expect(r.values['t3.new_received.total']).toBe(2);
   });
 
+  it('keeps a sign with the cell it starts, and prefers readings without negative counts', () => {
+    const text = `X县财政局2019年政府信息公开工作年度报告\n第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可34-38其他对外管理服务事项10+41\n${T3_HEAD}一、本年新收政府信息公开申请数量1000001\n`;
+    const r = parseText(text);
+    expect([r.values['t2.licensing.prev_items'], r.values['t2.licensing.change'], r.values['t2.licensing.decisions']]).toEqual([34, -3, 8]);
+    // 10|+4|1 and 1|0|+41 both read as counts: left blank, never guessed
+    expect(r.cells['t2.other_services.change'].status).toBe('ambiguous');
+  });
+
   it('uses a total the prose states to choose among splits', () => {
     const text = runTogether('行政规范性文件77132470', '2000002').replace('二、主动公开', '本年度制发的规范性文件77件。\n二、主动公开');
     const r = parseText(text);
