@@ -44,6 +44,8 @@ interface Run {
   heapMB: number;
   transferredMB: number;
   initialJsGzKB: number;
+  /** The part of it that runs on the page (without the workers: DuckDB's and the Parquet loader). */
+  pageJsGzKB: number;
   redraws: number[];
 }
 
@@ -92,7 +94,9 @@ async function run(browser: Browser, url: string, dist: string): Promise<Run> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
   const transferred = bytes;
-  const initialJs = [...new Set(js)].reduce((s, p) => s + gzipSync(readFileSync(join(dist, p))).length, 0);
+  const gz = (paths: string[]) => [...new Set(paths)].reduce((s, p) => s + gzipSync(readFileSync(join(dist, p))).length, 0);
+  const initialJs = gz(js);
+  const pageJs = gz(js.filter((p) => !/\.worker/.test(p)));
   // Let the browser finish compiling and caching the wasm (it caches the optimised code), then a return visit.
   await page.waitForTimeout(3000);
   await page.reload();
@@ -108,7 +112,7 @@ async function run(browser: Browser, url: string, dist: string): Promise<Run> {
     redraws.push(await page.evaluate(REDRAW, { name, value }));
   }
   await context.close();
-  return { firstChart, warmFirstChart, allCharts, heapMB: heap / 1048576, transferredMB: transferred / 1048576, initialJsGzKB: initialJs / 1024, redraws };
+  return { firstChart, warmFirstChart, allCharts, heapMB: heap / 1048576, transferredMB: transferred / 1048576, initialJsGzKB: initialJs / 1024, pageJsGzKB: pageJs / 1024, redraws };
 }
 
 async function settled(page: Page) {
@@ -145,6 +149,7 @@ async function bench(name: string, dataDir: string, browser: Browser) {
     'JS heap MB': median(runs.map((r) => r.heapMB)).toFixed(1),
     'transferred MB': median(runs.map((r) => r.transferredMB)).toFixed(1),
     'JS to first chart KB gz': median(runs.map((r) => r.initialJsGzKB)).toFixed(0),
+    'of it on the page KB gz': median(runs.map((r) => r.pageJsGzKB)).toFixed(0),
   };
 }
 

@@ -9,7 +9,7 @@ import { compressors } from 'hyparquet-compressors';
 import { pinyin } from 'pinyin-pro';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chartData, chartsSettled, downloadOf, parseCsv, ROOT, startHarness, type Harness } from './harness';
+import { buildAndServe, chartData, chartsSettled, downloadOf, E2E_DIR, parseCsv, ROOT, startHarness, type Harness } from './harness';
 
 const CORPUS = join(ROOT, '../shared/corpus/reports');
 let h: Harness;
@@ -182,6 +182,26 @@ describe('dashboard in chromium', () => {
     const d = await chartData(page, 'volumes-applicants');
     expect(d.series.map((s) => s.name)).toContain('natural persons');
     await page.close();
+  });
+
+  const embedded = join(ROOT, 'data');
+  test.skipIf(!existsSync(join(embedded, 'reports.parquet')))('the embedded dataset (data/) opens on the overview and says what is synthetic', async () => {
+    const served = await buildAndServe(embedded, join(E2E_DIR, 'dist-embedded'));
+    try {
+      const page = await h.browser.newPage();
+      await page.goto(served.url);
+      await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
+      const states = await chartsSettled(page);
+      expect(Object.values(states).every((s) => s === 'ready')).toBe(true);
+      const [mix] = await native<{ reports: number; real: number }>(`SELECT count(*)::INTEGER reports, count(*) FILTER (WHERE is_real)::INTEGER real FROM '${embedded}/reports.parquet'`);
+      const kind = mix.real === mix.reports ? 'real' : mix.real === 0 ? 'synthetic' : 'mixed';
+      expect(await page.getAttribute('[data-source]', 'data-source')).toBe(kind);
+      expect(Number((await page.textContent('[data-kpi="reports"]'))!.replace(/,/g, ''))).toBe(mix.reports);
+      if (kind !== 'real') expect(await page.textContent('figure .source')).toContain('合成');
+      await page.close();
+    } finally {
+      await served.close();
+    }
   });
 
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).sort() : [];

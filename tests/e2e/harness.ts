@@ -23,14 +23,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Builds the app on a dataset folder into outDir and serves it on a free localhost port. */
+export async function buildAndServe(dataDir: string, outDir: string): Promise<Served> {
+  process.env.NIANBAO_DATA = dataDir;
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return serveDir(outDir);
+}
+
 export async function startHarness(reports = 1400): Promise<Harness> {
   const dataDir = join(E2E_DIR, 'data');
   const outDir = join(E2E_DIR, 'dist');
   mkdirSync(E2E_DIR, { recursive: true });
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/make-fixture-data.ts'), '--reports', String(reports), '--out', dataDir], { cwd: ROOT, stdio: 'pipe' });
-  process.env.NIANBAO_DATA = dataDir;
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const served = await serveDir(outDir);
+  const served = await buildAndServe(dataDir, outDir);
   const browser = await launchChromium();
   const requests: string[] = [];
   const errors: string[] = [];
