@@ -193,7 +193,7 @@ describe('dashboard in chromium', () => {
       await page.waitForSelector('.app[data-ready="true"]', { timeout: 60_000 });
       const states = await chartsSettled(page);
       expect(Object.values(states).every((s) => s === 'ready')).toBe(true);
-      const [mix] = await native<{ reports: number; real: number }>(`SELECT count(*)::INTEGER reports, count(*) FILTER (WHERE is_real)::INTEGER real FROM '${embedded}/reports.parquet'`);
+      const [mix] = await native<{ reports: number; real: number }>(`SELECT count(*)::INTEGER reports, count(*) FILTER (WHERE is_real)::INTEGER AS real FROM '${embedded}/reports.parquet'`);
       const kind = mix.real === mix.reports ? 'real' : mix.real === 0 ? 'synthetic' : 'mixed';
       expect(await page.getAttribute('[data-source]', 'data-source')).toBe(kind);
       expect(Number((await page.textContent('[data-kpi="reports"]'))!.replace(/,/g, ''))).toBe(mix.reports);
