@@ -128,13 +128,15 @@ export function buildUniverse(provinceQuery: string): Universe {
   for (const city of cities.filter((c) => c.provinceCode === province.code)) {
     const real = !PSEUDO_CITY.test(city.name);
     const cityPart = real ? { city: city.name, cityCode: city.code } : {};
+    // How a prefecture's agencies call themselves in short: 市…, 州… (自治州), 地区…, 盟….
+    const own = /自治州$/.test(city.name) ? '州' : /地区$/.test(city.name) ? '地区' : /盟$/.test(city.name) ? '盟' : '市';
     if (real) {
-      push({ ...cityPart, name: `${city.name}${prefectureGovernment(city.name)}`, short: `市${prefectureGovernment(city.name)}`, kind: 'government', level: 'prefecture', type: GOVERNMENT_TYPE, makesRegulations: true });
-      push({ ...cityPart, name: `${city.name}${GENERAL_OFFICE.prefecture}`, short: `市${GENERAL_OFFICE.prefecture}`, kind: 'office', level: 'prefecture', type: GOVERNMENT_TYPE, makesRegulations: true });
+      push({ ...cityPart, name: `${city.name}${prefectureGovernment(city.name)}`, short: `${own}${prefectureGovernment(city.name)}`, kind: 'government', level: 'prefecture', type: GOVERNMENT_TYPE, makesRegulations: true });
+      push({ ...cityPart, name: `${city.name}${GENERAL_OFFICE.prefecture}`, short: `${own}${GENERAL_OFFICE.prefecture}`, kind: 'office', level: 'prefecture', type: GOVERNMENT_TYPE, makesRegulations: true });
       const depts = departmentsOf('prefecture', city.code);
       const centralisedLicensing = depts.some((d) => d.type === '行政审批');
       for (const d of depts) {
-        push({ ...cityPart, centralisedLicensing, name: `${city.name}${d.suffix}`, short: `市${d.suffix}`, kind: 'department', level: 'prefecture', type: d.type, makesRegulations: false });
+        push({ ...cityPart, centralisedLicensing, name: `${city.name}${d.suffix}`, short: `${own}${d.suffix}`, kind: 'department', level: 'prefecture', type: d.type, makesRegulations: false });
       }
     }
     // The prefix a county-level unit carries in its agencies' names: districts of a city are named with the

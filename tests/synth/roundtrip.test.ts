@@ -89,17 +89,22 @@ describe('crawler text (cells run together) through the real parser', () => {
   });
 });
 
-describe('short titles of agencies in one-character counties', () => {
-  // "县教育体育局2023年…" in the title, "康县教育体育局" in the body (甘肃 has 康县, 宁县, 环县, 漳县, 徽县 …).
-  const reports: SeriesReport[] = [];
+describe('short titles completed from the body', () => {
+  // "县教育体育局2023年…" in the title, "康县教育体育局" in the body (甘肃 has 康县, 宁县, 环县, 漳县, 徽县 …);
+  // "州卫生健康委员会2023年…" for 甘南藏族自治州卫生健康委员会.
+  const oneCharCounty: SeriesReport[] = [];
+  const autonomousPrefecture: SeriesReport[] = [];
   for (const r of panelSeries({ seed: SEED, province: '62' })) {
-    if (r.style.shortTitle && r.agency.county?.length === 2 && r.agency.kind === 'department') reports.push(r);
-    if (reports.length >= 12) break;
+    if (!r.style.shortTitle || r.agency.kind !== 'department') continue;
+    if (r.agency.county?.length === 2 && oneCharCounty.length < 12) oneCharCounty.push(r);
+    if (r.agency.level === 'prefecture' && r.agency.city?.endsWith('自治州') && autonomousPrefecture.length < 12) autonomousPrefecture.push(r);
+    if (oneCharCounty.length + autonomousPrefecture.length >= 24) break;
   }
 
-  it('completes the name from the body', () => {
-    expect(reports.length).toBe(12);
-    const names = reports.map((r) => {
+  it('names the agency in full', () => {
+    expect(oneCharCounty.length).toBe(12);
+    expect(autonomousPrefecture.length).toBe(12);
+    const names = [...oneCharCounty, ...autonomousPrefecture].map((r) => {
       const { input } = renderReport(SEED, r);
       return `${r.agency.name} → ${parseReportSync({ name: input.source, bytes: input.bytes }).agency}`;
     });
