@@ -36,30 +36,24 @@ export const composition = (f: Filters): Query =>
 
 // ---------------------------------------------------------------- overview
 
-export const kpis = (f: Filters): Query => ({
-  ...sql`SELECT count(*)::INTEGER AS reports, count(*) FILTER (WHERE is_real)::INTEGER AS real_reports,
-    count(DISTINCT agency_id)::INTEGER AS agencies,
+/**
+ * Everything the overview shows in one scan: a row per year (trends) and a row for the whole range (the headline
+ * figures, year = NULL), through GROUPING SETS.
+ */
+export const overview = (f: Filters): Query => ({
+  ...sql`SELECT year, count(*)::INTEGER AS reports, count(*) FILTER (WHERE is_real)::INTEGER AS real_reports,
+    count(*) FILTER (WHERE NOT is_real)::INTEGER AS synthetic_reports,
+    CASE WHEN GROUPING(year) = 1 THEN count(DISTINCT agency_id)::INTEGER END AS agencies,
     ${sum(t3Key('new_received', 'total'))} AS received,
+    ${sum(t3Key('total', 'total'))} AS handled,
+    ${sum(t3Key('carried_forward', 'total'))} AS carried_forward,
     ${rate('rate.share_granted')} AS granted,
     ${rate('rate.review_correction')} AS review,
     ${rate('rate.suit_correction')} AS suit,
     ${sum('t2.licensing.decisions')} AS licensing
-    FROM reports ${whereReports(f)}`,
+    FROM reports ${whereReports(f)} GROUP BY GROUPING SETS ((year), ()) ORDER BY year NULLS FIRST`,
   needs: ['agency_id'],
 });
-
-export const overviewTrend = (f: Filters): Query =>
-  sql`SELECT year, ${sum(t3Key('new_received', 'total'))} AS received, ${sum(t3Key('total', 'total'))} AS handled,
-    ${sum(t3Key('carried_forward', 'total'))} AS carried_forward
-    FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
-
-export const overviewRates = (f: Filters): Query =>
-  sql`SELECT year, ${rate('rate.share_granted')} AS granted, ${rate('rate.review_correction')} AS review,
-    ${rate('rate.suit_correction')} AS suit FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
-
-export const reportsByYear = (f: Filters): Query =>
-  sql`SELECT year, count(*) FILTER (WHERE is_real)::INTEGER AS real, count(*) FILTER (WHERE NOT is_real)::INTEGER AS synthetic
-    FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
 
 // ---------------------------------------------------------------- agencies (search, compare, profile)
 
