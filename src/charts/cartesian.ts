@@ -16,6 +16,8 @@ export interface CartesianSpec {
   horizontal?: boolean;
   /** Legend on or off (a single series needs none). */
   legend?: boolean;
+  /** Upper end of the value axis (1 for shares that stack to a whole). */
+  max?: number;
 }
 
 export function cartesian(spec: CartesianSpec, type: 'bar' | 'line') {
@@ -24,6 +26,7 @@ export function cartesian(spec: CartesianSpec, type: 'bar' | 'line') {
     type: 'value' as const,
     axisLabel: { formatter: (v: number) => formatValue(v, spec.kind) },
     ...(spec.kind === 'rate' ? { min: 0 } : {}),
+    ...(spec.max != null ? { max: spec.max } : {}),
   };
   return {
     ...baseOption(),

@@ -122,6 +122,12 @@ export class Engine {
     return Promise.all(names.map((n) => this.pending.get(n)).filter(Boolean));
   }
 
+  /** Starts indexing the detail tables by report, so the first profile does not wait for it (no rows loaded). */
+  prepareDetail(): Promise<unknown> {
+    return Promise.all([['checks', CHECK_COLUMNS], ['cells', CELL_COLUMNS], ['prose', PROSE_COLUMNS]].map(([t, specs]) =>
+      this.source.rows(t as DatasetTable, specs as readonly ColumnSpec[], 'report_id', []).catch(() => undefined)));
+  }
+
   /** Loads the checks, cells and prose of some reports (the profile's detail) once. */
   ensureDetail(reportIds: string[]): Promise<void> {
     return this.serial(async () => {
