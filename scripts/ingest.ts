@@ -57,13 +57,11 @@ async function main() {
   if (positionals.length === 0) fail('name at least one report file, folder, URL or URL list (see --help)', 2);
   const retries = o.retries === undefined ? undefined : Number(o.retries);
   if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) fail(`--retries needs a whole number ≥ 0, got "${o.retries}"`, 2);
+  const workers = positive('workers', o.workers);
+  const concurrency = positive('concurrency', o.concurrency) ?? 8;
+  const timeoutMs = (positive('timeout', o.timeout) ?? 30) * 1000;
 
-  const downloader = new Downloader({
-    cacheDir: join(o.cache, 'downloads'),
-    concurrency: positive('concurrency', o.concurrency),
-    timeoutMs: (positive('timeout', o.timeout) ?? 30) * 1000,
-    retries,
-  });
+  const downloader = new Downloader({ cacheDir: join(o.cache, 'downloads'), concurrency, timeoutMs, retries });
 
   let total = 0;
   for await (const _ of sources(positionals)) total++;
@@ -86,14 +84,14 @@ async function main() {
     fail(`interrupted: ${o.out} is unchanged`, 130);
   });
 
-  const readAhead = 4 * (positive('concurrency', o.concurrency) ?? 8);
+  const readAhead = 4 * concurrency;
   let summary;
   try {
     summary = await buildDataset(
       mapOrdered(sources(positionals), readAhead, (s) => readSource(s, downloader)),
       {
         outDir: o.out,
-        workers: positive('workers', o.workers),
+        workers,
         cacheDir: o.cache,
         total,
         partitionByYear: o['partition-by-year'],

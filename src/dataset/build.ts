@@ -43,7 +43,7 @@ export interface BuildSummary {
   outDir: string;
 }
 
-/** A batch goes to a thread once it holds this many reports or bytes (a few large PDFs make a batch of their own). */
+/** A batch goes to a thread once it holds this many reports or bytes (a large PDF makes a batch of its own). */
 const BATCH_ITEMS = 32;
 const BATCH_BYTES = 256 * 1024;
 /** Batches in flight per thread: enough to keep threads busy while the main thread stages results. */
@@ -97,7 +97,8 @@ export async function buildDataset(inputs: AsyncIterable<DatasetInput> | Iterabl
       }
       batch.push({ seq: s, source: input.source, bytes: input.bytes, isReal: input.isReal, charset: input.charset });
       batchBytes += input.bytes.length;
-      if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) send();
+      // full batches while threads are busy; at once when one may be idle (inputs arriving slowly, e.g. downloads)
+      if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES || inFlight.length < threads) send();
       while (inFlight.length >= threads * IN_FLIGHT_PER_THREAD) await settleOldest();
     }
     send();

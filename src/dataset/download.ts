@@ -103,7 +103,7 @@ export class Downloader {
         last = e.message;
       }
     }
-    return { failure: `download failed after ${this.retries + 1} attempts: ${last}` };
+    return { failure: this.retries === 0 ? `download failed: ${last}` : `download failed after ${this.retries + 1} attempts: ${last}` };
   }
 
   private async fetchOnce(url: string): Promise<Download> {

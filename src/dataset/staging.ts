@@ -36,6 +36,8 @@ const columns = (specs: readonly ColumnSpec[]) => specs.map((c) => `${q(c.name)}
 /** Staged columns of a report beyond the dataset's own: input order and what the duplicate rule reads. */
 const REPORT_EXTRA = ['canonical', 'unread', 'agency_warning'] as const;
 const REPORT_SCALARS = REPORT_COLUMNS.filter((c) => !VALUE_COLUMNS.includes(c)).map((c) => c.name as keyof ReportRow);
+/** The staged report columns filled from a ReportRow, in the order `reportColumns` indexes them. */
+const REPORT_FIELDS = [...REPORT_SCALARS, ...REPORT_EXTRA];
 
 const SCHEMA = `
 CREATE TYPE value_key AS ENUM ${list(ALL_KEYS.map((d) => d.key))};
@@ -101,7 +103,7 @@ export class Staging {
     private readonly prose: ColumnAppender,
     private readonly rejects: ColumnAppender,
   ) {
-    this.reportColumns = [...REPORT_SCALARS, ...REPORT_EXTRA].map((n) => reports.index.get(n)!);
+    this.reportColumns = REPORT_FIELDS.map((n) => reports.index.get(n)!);
     this.valueColumns = VALUE_COLUMNS.map((c) => reports.index.get(c.name)!);
   }
 
@@ -139,7 +141,7 @@ export class Staging {
     const R = this.reports;
     batch.reports.forEach((row, i) => {
       R.setNumber(0, row.seq);
-      [...REPORT_SCALARS, ...REPORT_EXTRA].forEach((name, c) => {
+      REPORT_FIELDS.forEach((name, c) => {
         const v = row[name];
         if (v === undefined) throw new Error(`the dataset builder does not fill reports.${name} (a column of src/model/dataset.ts)`);
         if (typeof v === 'string' || v === null) R.setString(this.reportColumns[c], v);
