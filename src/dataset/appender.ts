@@ -88,6 +88,14 @@ export class ColumnAppender {
     this.strings[col](value);
   }
 
+  /** Any scalar, by the column's kind (slower than the typed setters: for rows with few values). */
+  setValue(col: number, value: string | number | boolean | null): void {
+    const kind = this.columns[col].kind;
+    if (kind === 'string') this.strings[col](value === null ? null : String(value));
+    else if (kind === 'number') this.numbers[col](value as number | boolean | null);
+    else this.bigints[col](value === null ? null : BigInt(value));
+  }
+
   // One closure per column and kind: each writes a single typed-array type, which keeps the hot path
   // monomorphic (a shared setter over mixed typed arrays is several times slower).
   private readonly numbers: ((v: number | boolean | null) => void)[];

@@ -144,8 +144,7 @@ export class Staging {
       REPORT_FIELDS.forEach((name, c) => {
         const v = row[name];
         if (v === undefined) throw new Error(`the dataset builder does not fill reports.${name} (a column of src/model/dataset.ts)`);
-        if (typeof v === 'string' || v === null) R.setString(this.reportColumns[c], v);
-        else R.setNumber(this.reportColumns[c], v);
+        R.setValue(this.reportColumns[c], v);
       });
       for (let j = 0; j < k; j++) R.setNumber(this.valueColumns[j], batch.values[i * k + j]);
       R.endRow();

@@ -63,3 +63,16 @@ describe('ColumnAppender', () => {
     expect(() => app.appendColumns(1, [])).toThrow(/0 columns given, the table has 7/);
   });
 });
+
+describe('ColumnAppender.setValue', () => {
+  it('writes by the column kind, NULL included', async () => {
+    const con = await table();
+    const app = await ColumnAppender.open(con, 't');
+    for (const [a, b, c, d, e, f, g] of [[1, 5, 0, 0.5, true, 'x', 3], [2, null, 1, null, null, null, null]] as const) {
+      [a, b, c, d, e, f, g].forEach((v, i) => app.setValue(i, v));
+      app.endRow();
+    }
+    app.close();
+    expect((await con.runAndReadAll('SELECT * FROM t ORDER BY a')).getRows()).toEqual([[1, 5n, 'value', 0.5, true, 'x', 3], [2, null, 'blank', null, null, null, null]]);
+  });
+});
