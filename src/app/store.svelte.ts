@@ -3,7 +3,7 @@
 import { openEngine, type Manifest, type Progress } from '../db/client';
 import type { Engine } from '../db/engine';
 import { echartsWith } from '../charts/echarts';
-import { composition, overview } from '../db/queries';
+import { composition, overviewByYear, overviewTotals } from '../db/queries';
 import { valueColumnsIn, type Query, type Row } from '../db/sql';
 import { parseState, serializeState, type AppState } from './url';
 
@@ -21,7 +21,7 @@ export const data = $state({
 /** Columns the landing view asks for first, read together with the filter columns. */
 function firstColumns(s: AppState): string[] {
   if (s.view !== 'overview') return [];
-  const qs = [overview(s.filters)];
+  const qs = [overviewByYear(s.filters), overviewTotals(s.filters)];
   return [...new Set(qs.flatMap((q) => [...valueColumnsIn(q.sql), ...(q.needs ?? [])]))];
 }
 

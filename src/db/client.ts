@@ -24,10 +24,10 @@ export interface Progress {
 }
 
 /**
- * One loader worker: on two cores a second one only competed with DuckDB's wasm compilation at start-up and
- * doubled the JIT warm-up of the decoder.
+ * Loader workers: one for a small dataset (a second only competes with DuckDB's wasm compilation and doubles the
+ * decoder's JIT warm-up), two when reports.parquet is big enough for decoding to dominate.
  */
-const LOADERS = 1;
+const loaderCount = (reportsBytes: number) => (reportsBytes > 16 * 1048576 ? 2 : 1);
 /** Prepared statements kept for reuse: a filter change re-runs the same SQL with new parameters. */
 const STATEMENTS = 64;
 
@@ -43,6 +43,7 @@ export async function openEngine(dataUrl: string, onProgress: (p: Progress) => v
   const expected = manifest.files.reports * 0.15 + (manifest.files.agencies ?? 0);
   onProgress({ received: 0, expected, phase: 'engine' });
 
+  const LOADERS = loaderCount(manifest.files.reports);
   const received = new Array(LOADERS).fill(0);
   const pending = new Map<number, { resolve: (l: Loaded) => void; reject: (e: Error) => void; worker: number }>();
   const workers = Array.from({ length: LOADERS }, (_, w) => {

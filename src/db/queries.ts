@@ -36,22 +36,23 @@ export const composition = (f: Filters): Query =>
 
 // ---------------------------------------------------------------- overview
 
-/**
- * Everything the overview shows in one scan: a row per year (trends) and a row for the whole range (the headline
- * figures, year = NULL), through GROUPING SETS.
- */
-export const overview = (f: Filters): Query => ({
-  ...sql`SELECT year, count(*)::INTEGER AS reports, count(*) FILTER (WHERE is_real)::INTEGER AS real_reports,
+const overviewColumns = `count(*)::INTEGER AS reports, count(*) FILTER (WHERE is_real)::INTEGER AS real_reports,
     count(*) FILTER (WHERE NOT is_real)::INTEGER AS synthetic_reports,
-    CASE WHEN GROUPING(year) = 1 THEN count(DISTINCT agency_id)::INTEGER END AS agencies,
     ${sum(t3Key('new_received', 'total'))} AS received,
     ${sum(t3Key('total', 'total'))} AS handled,
     ${sum(t3Key('carried_forward', 'total'))} AS carried_forward,
     ${rate('rate.share_granted')} AS granted,
     ${rate('rate.review_correction')} AS review,
     ${rate('rate.suit_correction')} AS suit,
-    ${sum('t2.licensing.decisions')} AS licensing
-    FROM reports ${whereReports(f)} GROUP BY GROUPING SETS ((year), ()) ORDER BY year NULLS FIRST`,
+    ${sum('t2.licensing.decisions')} AS licensing`;
+
+/** The overview's charts: one row per year (one scan; GROUPING SETS with the totals was several times slower). */
+export const overviewByYear = (f: Filters): Query =>
+  sql`SELECT year, ${overviewColumns} FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+
+/** The overview's headline figures over the whole range, with the number of distinct agencies. */
+export const overviewTotals = (f: Filters): Query => ({
+  ...sql`SELECT ${overviewColumns}, count(DISTINCT agency_id)::INTEGER AS agencies FROM reports ${whereReports(f)}`,
   needs: ['agency_id'],
 });
 
