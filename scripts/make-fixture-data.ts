@@ -156,6 +156,7 @@ async function main() {
     warnings: `floor(${R('warn')} * 1.5)`,
     // no narrative to fingerprint; the prose states what the prose table below says
     narrative_minhash: 'NULL',
+    narrative_shingles: 'NULL',
     prose_facts: `'t3.new_received.total=' || (${applicants.map((c) => `n_${c}`).join(' + ')} + CASE WHEN hash(report_id, 'prose') % 100 = 0 THEN 7 ELSE 0 END)::VARCHAR`,
   };
   // 表三 per applicant column: outcomes are shares of what was handled; (六) takes the remainder.

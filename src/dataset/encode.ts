@@ -2,7 +2,7 @@
 // and handed to the writer as typed arrays: a report has ~200 cells and ~40 checks, and a million reports must
 // cross threads without a million object graphs. Value keys travel as their index in ALL_KEYS and check
 // definitions (id + cells) once per worker, then as a small number.
-import { narrativeSketch, proseFacts } from '../anomalies/fingerprint';
+import { narrativeFingerprint, proseFacts } from '../anomalies/fingerprint';
 import type { CheckResult } from '../model/checks';
 import type { CellStatus, ReportRecord } from '../model/record';
 import { ALL_KEYS } from '../model/schema';
@@ -42,6 +42,7 @@ export interface ReportRow {
   checks_failed: number;
   warnings: number;
   narrative_minhash: string | null;
+  narrative_shingles: number | null;
   prose_facts: string | null;
   /** Canonical agency name (agencies.agency). */
   canonical: string;
@@ -141,6 +142,7 @@ export class BatchEncoder {
   add(row: Pick<ReportRow, 'seq' | 'report_id' | 'agency_id' | 'source' | 'is_real'>, agency: AgencyInfo, record: ReportRecord): void {
     const b = this.batch;
     const r = b.reports.length;
+    const sketch = narrativeFingerprint(record.narrative, record.agency);
     b.reports.push({
       ...row,
       agency: record.agency!,
@@ -159,7 +161,8 @@ export class BatchEncoder {
       complete: record.complete,
       checks_failed: record.checks.filter((c) => c.ok === false).length,
       warnings: record.warnings.length,
-      narrative_minhash: narrativeSketch(record.narrative, record.agency),
+      narrative_minhash: sketch?.minhash ?? null,
+      narrative_shingles: sketch?.shingles ?? null,
       prose_facts: proseFacts(record.prose),
       canonical: agency.canonical,
       unread: 0, // counted with the cells below

@@ -50,7 +50,12 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   {
     name: 'narrative_minhash',
     type: 'VARCHAR',
-    doc: "256-bit MinHash sketch (64 hex digits) of the narrative's 4-character shingles, agency name and numbers masked: differing bits estimate how much text two reports share (copied prose); null when the text is too short",
+    doc: "MinHash sketch of the narrative's 4-character shingles (agency names and numbers masked): 256 hex digits, one per bin; the share of bins two sketches agree in estimates how much text they share (copied prose); null when the text is too short",
+  },
+  {
+    name: 'narrative_shingles',
+    type: 'INTEGER',
+    doc: 'Distinct 4-character shingles of that narrative (estimated), so two sketches also tell how much of the shorter text the longer contains',
   },
   { name: 'prose_facts', type: 'VARCHAR', doc: "Numbers the prose states, 'key=value;…' (the prose table's key and value, carried on the report so whole-dataset checks need no join)" },
   ...VALUE_COLUMNS,
