@@ -1,30 +1,36 @@
 // copy (内容雷同): a report whose prose or tables are (nearly) those of the same agency's previous report, or of
 // another agency's report of the same year and province.
 //
-// Evidence for a pair of reports: J, the Jaccard similarity of their narratives' 4-character shingles estimated
-// from the MinHash sketches (reports.narrative_minhash, see fingerprint.ts), and the number of table cells that
-// differ. A pair is a copy when
-//   - J ≥ TEXT_ALONE (honest reports written from the national template share up to ~0.65 of their shingles), or
-//   - J ≥ TEXT_WITH_TABLES and the tables differ in at most NEAR_CELLS cells that carry at least MIN_TABLE_BITS
+// Evidence for a pair of reports: C, how much of the shorter narrative the longer one contains — the containment
+// of their 4-character shingles, from the MinHash sketches' Jaccard estimate J and the shingle counts
+// (reports.narrative_minhash, narrative_shingles; see fingerprint.ts) — and the number of table cells that differ,
+// a blank counted as 0 (each site prints its zeros its own way, and a copier prints them its way). A pair is a copy
+// when
+//   - C ≥ TEXT_ALONE (honest reports written from the national template contain up to ~0.85 of each other's
+//     shingles on the demo panel), or
+//   - C ≥ TEXT_WITH_TABLES and the tables differ in at most NEAR_CELLS cells that carry at least MIN_TABLE_BITS
 //     of figures (two empty tables agree by chance), or
-//   - the tables differ in at most NEAR_CELLS cells (a blank equal to 0) and carry at least TABLE_ALONE_BITS of figures — the
+//   - the tables differ in at most NEAR_CELLS cells and carry at least TABLE_ALONE_BITS of figures — the
 //     information Σ log2(1 + |v|) over all cells, about the odds against two honest reports printing them all.
 // Candidates: every pair of consecutive reports of one agency; within a year and province, pairs whose sketches
-// agree in one of 16 bands of 16 bits (certain to catch J ≥ 0.85, LSH), or whose tables hash alike.
-// Who copied whom: for the same agency, the later report. Between two agencies, the report that departs more from
-// its own agency's neighbouring years (figures that jump, 上年结转 or 现行有效 that does not follow) is taken for
-// the copier; when both depart equally, or one has no neighbouring year, both are flagged ("one copies the other").
+// agree in one of 25 bands of 10 bins (locality-sensitive hashing: a pair sharing 0.8 of its shingles becomes a
+// candidate with probability 0.96, two honest reports sharing 0.3 with 0.0006), or whose tables hash alike. Who copied whom: for the same agency, the later report. Between two agencies, the report that departs
+// clearly more from its own agency's neighbouring years (figures that jump beyond counting noise, 上年结转 or
+// 现行有效 that does not follow) is taken for the copier; otherwise both are flagged ("one copies the other").
 import { ALL_KEYS, T3_COLUMNS, t3Key } from '../../model/schema';
-import { SKETCH_BITS } from '../fingerprint';
+import { SKETCH_BINS } from '../fingerprint';
 import { col, evidence, type SqlRunner } from '../sql';
 
-export const TEXT_ALONE = 0.85;
-export const TEXT_WITH_TABLES = 0.7;
+export const TEXT_ALONE = 0.93;
+export const TEXT_WITH_TABLES = 0.9;
 export const NEAR_CELLS = 2;
 export const MIN_TABLE_BITS = 8;
 export const TABLE_ALONE_BITS = 30;
-const BANDS = 16;
-const BAND_HEX = SKETCH_BITS / 4 / BANDS;
+/** Bins per LSH band: a band agrees for a pair sharing J of its shingles with probability (J + (1 − J)/16)^10. */
+const BAND_BINS = 10;
+const BANDS = Math.floor(SKETCH_BINS / BAND_BINS);
+/** A departure from the own series at least this much larger (in counting-noise units) names the copier. */
+export const DIRECTION_MARGIN = 1;
 
 const VALUES = ALL_KEYS.map((d) => col(d.key));
 const T3T4 = ALL_KEYS.filter((d) => d.table !== 't2').map((d) => col(d.key));
@@ -35,70 +41,86 @@ const bits = (cols: string[]) => cols.map((c) => `log2(1 + abs(coalesce(${c}, 0)
 const CONTINUITY = ['t3.new_received.total', 't2.licensing.decisions', 't2.penalty.decisions', 't4.review.total'];
 const CARRY = T3_COLUMNS.find((c) => c.key === 'total')!.key;
 
-/** Differing bits of two 64-hex-digit sketches, as SQL. */
+/** Bins (hex digits) in which two sketches differ, as SQL: per 16-digit chunk, the non-zero nibbles of the XOR. */
 const distance = (a: string, b: string) =>
-  Array.from({ length: SKETCH_BITS / 64 }, (_, i) => `bit_count(xor(('0x' || substr(${a}, ${1 + 16 * i}, 16))::UBIGINT, ('0x' || substr(${b}, ${1 + 16 * i}, 16))::UBIGINT))::INTEGER`).join(' + ');
+  Array.from({ length: SKETCH_BINS / 16 }, (_, i) => {
+    const x = `xor(('0x' || substr(${a}, ${1 + 16 * i}, 16))::UBIGINT, ('0x' || substr(${b}, ${1 + 16 * i}, 16))::UBIGINT)`;
+    return `bit_count(((${x} | (${x} >> 1)) | ((${x} | (${x} >> 1)) >> 2)) & ${NIBBLE_LOW_BITS}::UBIGINT)::INTEGER`;
+  }).join(' + ');
+/** 0x1111111111111111: the low bit of each nibble. */
+const NIBBLE_LOW_BITS = '1229782938247303441';
 
 export async function copy(db: SqlRunner): Promise<string[]> {
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_base AS
-    SELECT report_id, agency_id, year, is_real, coalesce(province_code, '') AS province, narrative_minhash AS sketch,
+    SELECT report_id, agency_id, year, is_real, coalesce(province_code, '') AS province, narrative_minhash AS sketch, narrative_shingles AS shingles,
       hash(${VALUES.map(zero).join(', ')}) AS h_all, hash(${T3T4.map(zero).join(', ')}) AS h_t34, ${bits(VALUES)} AS info, ${bits(T3T4)} AS info_t34,
-      ${CONTINUITY.map((k, i) => `ln(1 + greatest(0, coalesce(${col(k)}, 0))) AS v${i}`).join(', ')},
+      ${CONTINUITY.map((k, i) => `CASE WHEN ${col(k)} < 0 THEN 0 ELSE ${col(k)} END::DOUBLE AS v${i}`).join(', ')},
       ${col(t3Key('carried_over', CARRY))} AS carried_over, ${col(t3Key('carried_forward', CARRY))} AS carried_forward,
       ${['in_force', 'issued', 'repealed'].map((c) => `${col(`t2.normative_docs.${c}`)} AS nd_${c}`).join(', ')}
     FROM reports`);
-  // how far each report departs from its own agency's previous and next reports
-  const step = (x: string, y: string) => `${CONTINUITY.map((_, i) => `abs(${x}.v${i} - ${y}.v${i})`).join(' + ')}`;
+  // How far each report departs from its own agency's previous and next reports: per volume, the change in units
+  // of its counting noise (|Δ ln(1 + v)| / √(1/(1 + v) + 1/(1 + v'))), averaged over the neighbours, plus 2 for each
+  // 上年结转 or 现行有效 that does not follow. Blank figures are left out, not read as 0.
+  const noise = (x: string, y: string, i: number) => `abs(ln(1 + ${x}.v${i}) - ln(1 + ${y}.v${i})) / sqrt(1 / (1 + ${x}.v${i}) + 1 / (1 + ${y}.v${i}))`;
+  const step = (x: string, y: string) => `coalesce(${CONTINUITY.map((_, i) => `coalesce(${noise(x, y, i)}, 0)`).join(' + ')}, 0)`;
+  const follows = (later: string, earlier: string) =>
+    `coalesce((${later}.carried_over <> ${earlier}.carried_forward)::INTEGER, 0) + coalesce((${later}.nd_in_force <> ${earlier}.nd_in_force + ${later}.nd_issued - ${later}.nd_repealed)::INTEGER, 0)`;
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_break AS
-    SELECT b.report_id,
-      (coalesce(${step('b', 'p')}, 0) + coalesce(${step('b', 'n')}, 0)) / greatest(1, (p.report_id IS NOT NULL)::INTEGER + (n.report_id IS NOT NULL)::INTEGER)
-        + (b.carried_over IS DISTINCT FROM p.carried_forward AND p.report_id IS NOT NULL)::INTEGER
-        + (n.carried_over IS DISTINCT FROM b.carried_forward AND n.report_id IS NOT NULL)::INTEGER
-        + coalesce((b.nd_in_force <> p.nd_in_force + b.nd_issued - b.nd_repealed)::INTEGER, 0)
-        + coalesce((n.nd_in_force <> b.nd_in_force + n.nd_issued - n.nd_repealed)::INTEGER, 0) AS brk,
-      p.report_id IS NOT NULL OR n.report_id IS NOT NULL AS has_history
+    SELECT b.report_id, p.report_id IS NOT NULL OR n.report_id IS NOT NULL AS has_history,
+      (CASE WHEN p.report_id IS NULL THEN 0 ELSE ${step('b', 'p')} END + CASE WHEN n.report_id IS NULL THEN 0 ELSE ${step('b', 'n')} END)
+        / greatest(1, (p.report_id IS NOT NULL)::INTEGER + (n.report_id IS NOT NULL)::INTEGER)
+        + 2 * (CASE WHEN p.report_id IS NULL THEN 0 ELSE ${follows('b', 'p')} END + CASE WHEN n.report_id IS NULL THEN 0 ELSE ${follows('n', 'b')} END) AS brk
     FROM anomaly_copy_base b
     LEFT JOIN anomaly_copy_base p ON p.agency_id = b.agency_id AND p.year = b.year - 1
     LEFT JOIN anomaly_copy_base n ON n.agency_id = b.agency_id AND n.year = b.year + 1`);
 
   const peerJoin = `a.year = b.year AND a.is_real = b.is_real AND a.province = b.province AND a.agency_id <> b.agency_id AND a.report_id < b.report_id`;
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_bands AS
-    SELECT report_id, year, is_real, province, agency_id, band, substr(sketch, 1 + ${BAND_HEX} * band, ${BAND_HEX}) AS value
+    SELECT report_id, year, is_real, province, agency_id, band, substr(sketch, 1 + ${BAND_BINS} * band, ${BAND_BINS}) AS value
     FROM anomaly_copy_base, range(${BANDS}) t(band) WHERE sketch IS NOT NULL`);
+  // candidate pairs; `tables` marks those whose tables may agree (the same agency, or equal table hashes)
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_pairs AS
-    SELECT DISTINCT a, b, same_agency FROM (
-      SELECT b.report_id AS a, p.report_id AS b, true AS same_agency FROM anomaly_copy_base b
+    SELECT a, b, bool_or(same_agency) AS same_agency, bool_or(tables) AS tables FROM (
+      SELECT b.report_id AS a, p.report_id AS b, true AS same_agency, true AS tables FROM anomaly_copy_base b
         JOIN anomaly_copy_base p ON p.agency_id = b.agency_id AND p.year = b.year - 1 AND p.is_real = b.is_real
-      UNION ALL SELECT a.report_id, b.report_id, false FROM anomaly_copy_bands a JOIN anomaly_copy_bands b ON ${peerJoin} AND a.band = b.band AND a.value = b.value
-      UNION ALL SELECT a.report_id, b.report_id, false FROM anomaly_copy_base a JOIN anomaly_copy_base b ON ${peerJoin} AND a.h_all = b.h_all AND a.info >= ${MIN_TABLE_BITS}
-      UNION ALL SELECT a.report_id, b.report_id, false FROM anomaly_copy_base a JOIN anomaly_copy_base b ON ${peerJoin} AND a.h_t34 = b.h_t34 AND a.info_t34 >= ${MIN_TABLE_BITS})`);
+      UNION ALL SELECT a.report_id, b.report_id, false, false FROM anomaly_copy_bands a JOIN anomaly_copy_bands b ON ${peerJoin} AND a.band = b.band AND a.value = b.value
+      UNION ALL SELECT a.report_id, b.report_id, false, true FROM anomaly_copy_base a JOIN anomaly_copy_base b ON ${peerJoin} AND a.h_all = b.h_all AND a.info >= ${MIN_TABLE_BITS}
+      UNION ALL SELECT a.report_id, b.report_id, false, true FROM anomaly_copy_base a JOIN anomaly_copy_base b ON ${peerJoin} AND a.h_t34 = b.h_t34 AND a.info_t34 >= ${MIN_TABLE_BITS})
+    GROUP BY a, b`);
 
+  const jaccard = `greatest(0, (1 - (${distance('ba.sketch', 'bb.sketch')}) / ${SKETCH_BINS} - 1 / 16) / (15 / 16))`;
+  // the shared text first (cheap), then the differing cells of the pairs that may still be copies
+  await db.query(`CREATE OR REPLACE TABLE anomaly_copy_text AS
+    SELECT a, b, same_agency, tables, least(ba.info, bb.info) AS info,
+      least(1, j * (ba.shingles + bb.shingles) / ((1 + j) * least(ba.shingles, bb.shingles))) AS contained
+    FROM (SELECT p.*, ${jaccard} AS j FROM anomaly_copy_pairs p
+      JOIN anomaly_copy_base ba ON ba.report_id = p.a JOIN anomaly_copy_base bb ON bb.report_id = p.b) p
+    JOIN anomaly_copy_base ba ON ba.report_id = p.a JOIN anomaly_copy_base bb ON bb.report_id = p.b
+    WHERE tables OR contained >= ${TEXT_WITH_TABLES}`);
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_scored AS
-    SELECT *,
-      (jaccard >= ${TEXT_ALONE} OR (jaccard >= ${TEXT_WITH_TABLES} AND tables_near)) AS text_match,
-      (tables_near AND info >= ${TABLE_ALONE_BITS}) OR (jaccard >= ${TEXT_WITH_TABLES} AND tables_near) AS table_match
-    FROM (
-      SELECT p.a, p.b, p.same_agency, 1 - 2 * (${distance('ba.sketch', 'bb.sketch')}) / ${SKETCH_BITS} AS jaccard, d.diff,
-        least(ba.info, bb.info) AS info, d.diff <= ${NEAR_CELLS} AND least(ba.info, bb.info) >= ${MIN_TABLE_BITS} AS tables_near
-      FROM anomaly_copy_pairs p
-      JOIN anomaly_copy_base ba ON ba.report_id = p.a JOIN anomaly_copy_base bb ON bb.report_id = p.b
+    WITH measured AS (
+      SELECT t.*, d.diff, d.diff <= ${NEAR_CELLS} AND t.info >= ${MIN_TABLE_BITS} AS tables_near FROM anomaly_copy_text t
       JOIN (SELECT p.a, p.b, ${VALUES.map((c) => `(${zero(`ra.${c}`)} <> ${zero(`rb.${c}`)})::INTEGER`).join(' + ')} AS diff
-        FROM anomaly_copy_pairs p JOIN reports ra ON ra.report_id = p.a JOIN reports rb ON rb.report_id = p.b) d ON d.a = p.a AND d.b = p.b)
-    WHERE coalesce(jaccard >= ${TEXT_WITH_TABLES}, false) OR (diff <= ${NEAR_CELLS} AND info >= ${MIN_TABLE_BITS})`);
+        FROM anomaly_copy_text p JOIN reports ra ON ra.report_id = p.a JOIN reports rb ON rb.report_id = p.b) d USING (a, b))
+    SELECT *,
+      coalesce(contained >= ${TEXT_ALONE} OR (contained >= ${TEXT_WITH_TABLES} AND tables_near), false) AS text_match,
+      (tables_near AND info >= ${TABLE_ALONE_BITS}) OR coalesce(contained >= ${TEXT_WITH_TABLES} AND tables_near, false) AS table_match
+    FROM measured`);
 
   // The copier of each copied pair (a copies b), both ways when the direction is unclear.
+  const clear = (x: string, y: string) => `judged AND brk_${x} > brk_${y} + ${DIRECTION_MARGIN}`;
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_found AS
-    WITH found AS (SELECT * FROM anomaly_copy_scored WHERE coalesce(text_match, false) OR table_match),
-    directed AS (
-      SELECT f.*, ka.brk AS brk_a, kb.brk AS brk_b, ka.has_history AND kb.has_history AS judged FROM found f
-      JOIN anomaly_copy_break ka ON ka.report_id = f.a JOIN anomaly_copy_break kb ON kb.report_id = f.b)
+    WITH directed AS (
+      SELECT f.*, ka.brk AS brk_a, kb.brk AS brk_b, ka.has_history AND kb.has_history AS judged FROM anomaly_copy_scored f
+      JOIN anomaly_copy_break ka ON ka.report_id = f.a JOIN anomaly_copy_break kb ON kb.report_id = f.b
+      WHERE text_match OR table_match)
     SELECT a AS copier, b AS source, 'prev' AS direction, * EXCLUDE (a, b) FROM directed WHERE same_agency
-    UNION ALL SELECT a, b, 'peer', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND judged AND brk_a > brk_b + 1e-9
-    UNION ALL SELECT b, a, 'peer', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND judged AND brk_b > brk_a + 1e-9
-    UNION ALL SELECT a, b, 'mutual', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND NOT (judged AND (brk_a > brk_b + 1e-9 OR brk_b > brk_a + 1e-9))
-    UNION ALL SELECT b, a, 'mutual', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND NOT (judged AND (brk_a > brk_b + 1e-9 OR brk_b > brk_a + 1e-9))`);
+    UNION ALL SELECT a, b, 'peer', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND ${clear('a', 'b')}
+    UNION ALL SELECT b, a, 'peer', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND ${clear('b', 'a')}
+    UNION ALL SELECT a, b, 'mutual', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND NOT (${clear('a', 'b')} OR ${clear('b', 'a')})
+    UNION ALL SELECT b, a, 'mutual', * EXCLUDE (a, b) FROM directed WHERE NOT same_agency AND NOT (${clear('a', 'b')} OR ${clear('b', 'a')})`);
   return [`${evidence({
-    kind: 'copy', severity: 'CASE WHEN coalesce(text_match, false) AND table_match THEN 3 ELSE 2 END',
-    strength: 'greatest(coalesce(jaccard, 0), 1 - diff / 20)', what: 'direction', cells: "''", ref: 'source', a: 'jaccard', b: 'diff', c: 'info',
+    kind: 'copy', severity: 'CASE WHEN text_match AND table_match THEN 3 ELSE 2 END',
+    strength: 'greatest(coalesce(contained, 0), 1 - diff / 20)', what: 'direction', cells: "''", ref: 'source', a: 'contained', b: 'diff', c: 'info',
   })} FROM (SELECT copier AS report_id, * FROM anomaly_copy_found)`];
 }

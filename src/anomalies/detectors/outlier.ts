@@ -4,10 +4,10 @@
 //   figure; flagged above +Z_LIMIT and never on tiny counts (at least MIN_VOLUME). Only high volumes: a volume
 //   far below the peers' is most often a small agency or licensing moved to a 行政审批局, and an empty table is
 //   the blank detector's.
-// - Rates, as a funnel plot: the peer rate p0 (median of the peers' rates), binomial limits
-//   p0 ± z·√(p0(1−p0)/n + τ²) whose additive term τ² is the peers' over-dispersion (Spiegelhalter 2005, estimated
-//   from the median |z|, so the outliers themselves do not widen it); flagged beyond ±Z_LIMIT with a denominator of at
-//   least MIN_DENOMINATOR and at least MIN_EXCESS cases away from what the peer rate predicts.
+// - Rates, as a funnel plot (Spiegelhalter 2005): the peer rate p0 (median of the peers' rates) and binomial
+//   limits on the arcsine scale, asin √p0 ± z·√(1/(4n) + τ²), whose additive term τ² is the peers' over-dispersion
+//   (estimated from the median |z|, so the outliers themselves do not widen it); flagged beyond ±Z_LIMIT with a
+//   denominator of at least MIN_DENOMINATOR and at least MIN_EXCESS cases away from what the peer rate predicts.
 import { t3Key, t4Key } from '../../model/schema';
 import { HAS_PEERS, MAD_SCALE, MIN_PEERS, PEER_KEYS, Z_LIMIT, col, evidence, str, sumOf, type SqlRunner } from '../sql';
 
@@ -71,19 +71,22 @@ export async function outlier(db: SqlRunner): Promise<string[]> {
     return `SELECT ${descr}, ${str(r.id)} AS metric, (${sumOf(r.num)})::DOUBLE AS num, (${den})::DOUBLE AS den, ${str(r.side)} AS side, ${str([...r.num, ...r.den].join(','))} AS cells FROM reports`;
   }).join(' UNION ALL ')}`);
   const eligible = `AND den >= ${MIN_DENOMINATOR} AND num >= 0 AND num <= den`;
-  // p0: the peers' median rate; then each report's binomial z around it, whose median |z| gives the dispersion
+  // p0: the peers' median rate. Rates are compared on the variance-stabilising scale y = asin √p (Anscombe's
+  // (x + 3/8) / (n + 3/4)), where a binomial proportion has variance 1/(4n) whatever p0 — the normal limits of
+  // the raw proportion are far too narrow in the upper tail when n·p0 is small. Each report's z around p0 then
+  // gives the peers' over-dispersion τ² on that scale.
   await db.query(`CREATE OR REPLACE TABLE anomaly_rate_peers AS ${peerStats('anomaly_rates', { p0: 'median(num / den)' }, eligible)}`);
   await db.query(`CREATE OR REPLACE TABLE anomaly_rate_z AS
-    SELECT r.*, p.p0, p.n, p.scope, (r.num / r.den - p.p0) / sqrt(p.p0 * (1 - p.p0) / r.den) AS z0, r.den / (p.p0 * (1 - p.p0)) AS w
+    SELECT r.*, p.p0, p.n, p.scope, asin(sqrt((r.num + 0.375) / (r.den + 0.75))) - asin(sqrt(p.p0)) AS dy, 4 * r.den AS w
     FROM anomaly_rates r JOIN anomaly_rate_peers p USING (${PEERS}, year, metric)
     WHERE p.n >= ${MIN_PEERS} AND p.p0 > 0 AND p.p0 < 1 ${eligible}`);
-  // τ² = max(0, (N·φ − (N − 1)) / (Σw − Σw²/Σw)) with φ = (median |z| / 0.6745)², per peer group (DerSimonian–Laird form)
+  // τ² = max(0, (N·φ − (N − 1)) / (Σw − Σw²/Σw)) with φ = (median |z| / 0.6745)², z = dy·√w (DerSimonian–Laird form)
   await db.query(`CREATE OR REPLACE TABLE anomaly_rate_tau AS
-    SELECT ${PEERS}, scope, metric, greatest(0, (count(*) * (median(abs(z0)) / 0.6745) ^ 2 - (count(*) - 1)) / (sum(w) - sum(w * w) / sum(w))) AS tau2
+    SELECT ${PEERS}, scope, metric, greatest(0, (count(*) * (median(abs(dy * sqrt(w))) / 0.6745) ^ 2 - (count(*) - 1)) / (sum(w) - sum(w * w) / sum(w))) AS tau2
     FROM anomaly_rate_z GROUP BY ALL`);
   const rates = `${evidence({
     kind: 'outlier', severity: 1, strength: 'abs(z) / 20', what: `'rate:' || metric`, cells: 'cells', a: 'num / den', b: 'p0', c: 'z',
-  })} FROM (SELECT r.*, (r.num / r.den - r.p0) / sqrt(r.p0 * (1 - r.p0) / r.den + t.tau2) AS z
+  })} FROM (SELECT r.*, r.dy / sqrt(1 / r.w + t.tau2) AS z
       FROM anomaly_rate_z r JOIN anomaly_rate_tau t ON ${PEER_KEYS.map((k) => `t.${k} = r.${k}`).join(' AND ')} AND t.metric = r.metric AND t.scope IS NOT DISTINCT FROM r.scope)
     WHERE abs(num - den * p0) >= ${MIN_EXCESS} AND (z >= ${Z_LIMIT} OR (side = 'both' AND z <= -${Z_LIMIT}))`;
   return [volumes, rates];
