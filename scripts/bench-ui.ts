@@ -123,7 +123,7 @@ async function settled(page: Page) {
 }
 
 async function bench(name: string, dataDir: string, browser: Browser) {
-  const dist = join(WORK, `dist-${name}`);
+  const dist = join(WORK, `dist-${name.replace(/[^\w-]+/g, '-')}`);
   process.env.NIANBAO_DATA = dataDir;
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
   const served = await serveDir(dist);
