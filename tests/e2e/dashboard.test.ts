@@ -239,6 +239,12 @@ describe('dashboard in chromium', () => {
       for (const [key, value] of Object.entries(expected.out.values)) {
         expect(shown[key], `${file} ${key}`).toBe(value == null ? '' : String(value));
       }
+      // Placed among its peers: the dropped report's own value enters the same SQL as the dataset's.
+      if (expected.out.year != null) {
+        await expect
+          .poll(async () => (await chartData(page, 'drop-peers').catch(() => ({ rows: [] as Record<string, unknown>[] }))).rows.find((r) => r.metric === 't3.new_received.total')?.value, { timeout: 30_000 })
+          .toBe(expected.out.values['t3.new_received.total'] ?? null);
+      }
       const heading = await page.textContent('[data-dropped] h2');
       expect(heading, file).toContain(String(expected.out.year ?? '—'));
       if (expected.out.agency) expect(heading, file).toContain(expected.out.agency);
