@@ -18,11 +18,12 @@ export const data = $state({
   mix: { reports: 0, real: 0, ready: false },
 });
 
-/** Columns the landing view asks for first, read together with the filter columns. */
-function firstColumns(s: AppState): string[] {
+/** Column groups the landing view's queries ask for, read while DuckDB starts (charts' group first). */
+function firstColumns(s: AppState): string[][] {
   if (s.view !== 'overview') return [];
-  const qs = [overviewByYear(s.filters), overviewTotals(s.filters)];
-  return [...new Set(qs.flatMap((q) => [...valueColumnsIn(q.sql), ...(q.needs ?? [])]))];
+  const columns = (q: Query) => [...valueColumnsIn(q.sql), ...(q.needs ?? [])];
+  const charts = columns(overviewByYear(s.filters));
+  return [charts, columns(overviewTotals(s.filters)).filter((c) => !charts.includes(c))];
 }
 
 /** Where the dataset is served from (a build-time setting: see vite.config.ts). */

@@ -31,7 +31,7 @@ const loaderCount = (reportsBytes: number) => (reportsBytes > 16 * 1048576 ? 2 :
 /** Prepared statements kept for reuse: a filter change re-runs the same SQL with new parameters. */
 const STATEMENTS = 64;
 
-export async function openEngine(dataUrl: string, onProgress: (p: Progress) => void, preload: string[] = []): Promise<{ engine: Engine; manifest: Manifest }> {
+export async function openEngine(dataUrl: string, onProgress: (p: Progress) => void, preload: string[][] = []): Promise<{ engine: Engine; manifest: Manifest }> {
   // DuckDB's wasm is fetched and compiled while the manifest and the Parquet files are read.
   const backend = startDuckDB();
   backend.catch(() => undefined);

@@ -31,6 +31,7 @@ export const BASE_COLUMNS: readonly ColumnSpec[] = REPORT_COLUMNS.filter((c) =>
   ['year', 'template', 'other_split', 'is_real', 'level', 'agency_type', 'province_code', 'city_code', 'county_code'].includes(c.name),
 );
 const REPORT_NAMES = new Set(REPORT_COLUMNS.map((c) => c.name));
+const BASE_NAMES = new Set(BASE_COLUMNS.map((c) => c.name));
 
 export interface LoadNote {
   table: DatasetTable;
@@ -43,8 +44,9 @@ export class Engine {
   /** Columns being loaded, each with the promise of its group. */
   private pending = new Map<string, Promise<void>>();
   private groups: string[] = [];
-  /** DuckDB work that must not interleave (inserting a group and redefining the view). */
-  private chain: Promise<unknown> = Promise.resolve();
+  /** DuckDB work that must not interleave (inserting a group, redefining the view); starts once open is done. */
+  private chain: Promise<unknown>;
+  private opened!: () => void;
   private detailLoaded = new Set<string>();
   private backend!: Backend;
   readonly notes: LoadNote[] = [];
@@ -52,31 +54,31 @@ export class Engine {
   reportCount = 0;
 
   /** The backend may still be starting: Parquet decoding begins at once, in parallel with it. */
-  constructor(private backendReady: Promise<Backend> | Backend, private source: Source) {}
+  constructor(private backendReady: Promise<Backend> | Backend, private source: Source) {
+    this.chain = new Promise<void>((done) => (this.opened = done));
+  }
 
   /**
-   * Loads agencies and the filter columns of reports, plus `preload` (columns the first view will ask for, so
-   * they arrive in the same read); creates the (empty) detail tables.
+   * Loads agencies and the filter columns of reports and creates the (empty) detail tables. `preload` lists the
+   * column groups the first view will ask for: their reads start now, in parallel, and each joins the view as
+   * soon as it arrives — open does not wait for them, so a chart needing one group does not wait for another.
    */
-  async open(preload: string[] = []): Promise<void> {
-    // Issued biggest first, so that with two loader workers the work splits evenly.
-    const extra = REPORT_COLUMNS.filter((c) => preload.includes(c.name) && !BASE_COLUMNS.includes(c));
-    const extraLoad = extra.length ? this.source.columns('reports', extra) : Promise.resolve(null);
+  async open(preload: string[][] = []): Promise<void> {
+    // Issued before the base read, so that with two loader workers the work splits evenly.
+    const [first, ...rest] = preload;
+    if (first) void this.ensureColumns(first);
     const baseLoad = this.source.columns('reports', BASE_COLUMNS);
+    for (const group of rest) void this.ensureColumns(group);
     const agencyLoad = this.source.columns('agencies', AGENCY_COLUMNS);
-    const [agencies, base, more, backend] = await Promise.all([agencyLoad, baseLoad, extraLoad, this.backendReady]);
+    const [agencies, base, backend] = await Promise.all([agencyLoad, baseLoad, this.backendReady]);
     this.backend = backend;
     // No extension is ever downloaded: everything the dashboard runs is in the core build.
     await backend.exec('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
     await this.insert('agencies', agencies, 'agencies');
     await this.insert('reports__g0', base, 'reports');
     this.groups = ['reports__g0'];
-    if (more) {
-      await this.insert('reports__g1', more, 'reports');
-      this.groups.push('reports__g1');
-    }
     this.reportCount = base.rows;
-    for (const c of [...BASE_COLUMNS, ...extra]) this.loaded.add(c.name);
+    for (const c of BASE_COLUMNS) this.loaded.add(c.name);
     await this.defineReports();
     // Region names by code, for charts grouped by place (reports carry codes; names live with the agencies).
     await backend.exec(`CREATE TABLE regions AS
@@ -86,6 +88,7 @@ export class Engine {
     for (const [table, specs] of [['checks', CHECK_COLUMNS], ['cells', CELL_COLUMNS], ['prose', PROSE_COLUMNS]] as const) {
       await backend.exec(`CREATE TABLE ${table} (${specs.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
     }
+    this.opened();
   }
 
   private async insert(name: string, loaded: Loaded, table: DatasetTable) {
@@ -105,7 +108,7 @@ export class Engine {
 
   /** Loads the columns of reports that are neither loaded nor on their way; decoding runs in parallel. */
   ensureColumns(names: string[]): Promise<unknown> {
-    const fresh = [...new Set(names)].filter((n) => REPORT_NAMES.has(n) && !this.loaded.has(n) && !this.pending.has(n));
+    const fresh = [...new Set(names)].filter((n) => REPORT_NAMES.has(n) && !BASE_NAMES.has(n) && !this.loaded.has(n) && !this.pending.has(n));
     if (fresh.length) {
       const specs = REPORT_COLUMNS.filter((c) => fresh.includes(c.name));
       const done = this.source.columns('reports', specs).then((loaded) =>
