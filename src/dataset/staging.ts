@@ -53,8 +53,9 @@ CREATE TABLE stage_check_defs (def USMALLINT, check_id VARCHAR, cells VARCHAR);
 const REPORT_ID = `printf('%016x', rid) AS report_id`;
 
 /** Each dataset table as a SELECT over its staging table, giving exactly the columns of src/model/dataset.ts. */
-const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string; select: string; spec: readonly ColumnSpec[] }[] = [
-  { table: 'reports', stage: 'stage_reports', select: REPORT_COLUMNS.map((c) => q(c.name)).join(', '), spec: REPORT_COLUMNS },
+const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string; select: string; spec: readonly ColumnSpec[]; rowGroup?: number }[] = [
+  // reports is ~250 columns wide: smaller row groups keep a COPY thread's buffer (and a reader's) small
+  { table: 'reports', stage: 'stage_reports', select: REPORT_COLUMNS.map((c) => q(c.name)).join(', '), spec: REPORT_COLUMNS, rowGroup: 16_384 },
   {
     table: 'checks',
     stage: 'stage_checks',
@@ -85,7 +86,7 @@ const AGENCY_AGGREGATES: Record<string, string> = {
 const AGENCIES = `SELECT ${AGENCY_COLUMNS.map((c) => `${AGENCY_AGGREGATES[c.name] ?? `min(${q(c.name)})`} AS ${q(c.name)}`).join(', ')}
   FROM stage_reports GROUP BY agency_id ORDER BY agency_id`;
 
-const PARQUET = '(FORMAT parquet, COMPRESSION zstd)';
+const parquet = (rowGroup?: number) => `(FORMAT parquet, COMPRESSION zstd${rowGroup ? `, ROW_GROUP_SIZE ${rowGroup}` : ''})`;
 const CSV = '(FORMAT csv, HEADER true)';
 
 export class Staging {
@@ -111,8 +112,10 @@ export class Staging {
   static async open(dir: string): Promise<Staging> {
     await mkdir(join(dir, 'spill'), { recursive: true });
     const instance = await DuckDBInstance.create(join(dir, 'staging.duckdb'), {
-      threads: String(availableParallelism()),
-      memory_limit: '1GB',
+      // memory stays bounded whatever the number of reports: staged blocks beyond the limit live on disk only,
+      // and each COPY thread buffers one row group (hence a cap on threads)
+      threads: String(Math.min(availableParallelism(), 4)),
+      memory_limit: '512MB',
       temp_directory: join(dir, 'spill'),
       preserve_insertion_order: 'true',
       autoinstall_known_extensions: 'false',
@@ -245,7 +248,7 @@ export class Staging {
     const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM stage_reports ORDER BY year`)).getRows().map((r) => Number(r[0]));
     for (const o of OUTPUTS) {
       if (!options.partitionByYear) {
-        await db.run(`COPY (SELECT ${o.select} FROM ${o.stage}) TO ${file(`${o.table}.parquet`)} ${PARQUET}`);
+        await db.run(`COPY (SELECT ${o.select} FROM ${o.stage}) TO ${file(`${o.table}.parquet`)} ${parquet(o.rowGroup)}`);
         continue;
       }
       // one COPY per year keeps each file in input order; the year lives in the folder name, as Hive expects;
@@ -253,10 +256,10 @@ export class Staging {
       const select = o.table === 'reports' ? REPORT_COLUMNS.filter((c) => c.name !== 'year').map((c) => q(c.name)).join(', ') : o.select;
       for (const year of years) {
         await mkdir(join(out, o.table, `year=${year}`), { recursive: true });
-        await db.run(`COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${PARQUET}`);
+        await db.run(`COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${parquet(o.rowGroup)}`);
       }
     }
-    await db.run(`COPY (${AGENCIES}) TO ${file('agencies.parquet')} ${PARQUET}`);
+    await db.run(`COPY (${AGENCIES}) TO ${file('agencies.parquet')} ${parquet()}`);
     await db.run(`COPY (SELECT source, reason FROM stage_rejects ORDER BY seq) TO ${file('rejects.csv')} ${CSV}`);
     await db.run(`COPY (SELECT DISTINCT canonical AS agency, agency_warning AS warning FROM stage_reports WHERE agency_warning IS NOT NULL ORDER BY agency, warning) TO ${file('agency-warnings.csv')} ${CSV}`);
 

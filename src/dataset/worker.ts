@@ -18,7 +18,6 @@ export interface TaskItem {
 }
 
 export interface Task {
-  id: number;
   items: TaskItem[];
 }
 
@@ -63,6 +62,6 @@ port.on('message', (task: Task) => {
   queue = queue.then(async () => {
     for (const item of task.items) await handle(item);
     const { batch, transfer } = encoder.take();
-    port.postMessage({ id: task.id, batch }, transfer);
+    port.postMessage({ batch }, transfer);
   });
 });

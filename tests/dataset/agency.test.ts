@@ -131,9 +131,10 @@ describe('describeAgency', () => {
   });
 });
 
-describe('names in the parser normal form', () => {
-  it('finds a place whose name the traditional → simplified step changed, and writes it correctly', () => {
-    const a = describeAgency('干安县人民政府'); // 乾安县 after OpenCC
-    expect(a).toMatchObject({ province: '吉林省', county: '乾安县', level: 'county', canonical: '乾安县人民政府', warning: null });
+describe('names with full-width characters', () => {
+  it('finds a street whose listed name has full-width brackets', () => {
+    // the list writes （工业园区）城南街道; agency names are NFKC-normalised, so the street is written with ASCII brackets
+    expect(placeAgency('(工业园区)城南街道办事处')).toMatchObject({ level: 'township', rest: '办事处' });
+    expect(placeAgency('(工业园区)城南街道办事处').province).not.toBeNull();
   });
 });

@@ -107,8 +107,8 @@ describe('dataset from the folder of real reports', () => {
       expect(prose, path).toEqual(r.prose.map((p) => ({ key: p.key, value: p.value, quote: p.quote })));
       expect(row.prose_facts, path).toBe(prose.length ? prose.map((p) => `${p.key}=${p.value}`).join(';') : null);
       // the sketch itself is src/anomalies' to test; here: it is there for every report with a narrative to speak of
-      if (r.narrative.length > 1000) expect(row.narrative_minhash, path).toMatch(/^[0-9a-f]{64}$/);
-      else expect([null, expect.stringMatching(/^[0-9a-f]{64}$/)], path).toContainEqual(row.narrative_minhash);
+      if (r.narrative.length > 1000) expect(row.narrative_minhash, path).toMatch(/^[0-9a-f]+$/);
+      else expect([null, expect.stringMatching(/^[0-9a-f]+$/)], path).toContainEqual(row.narrative_minhash);
     }
   });
 
