@@ -2,7 +2,7 @@
 // on stdout, most serious first. Progress and the summary go to stderr; bad input is one line on stderr and exit 1.
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { detect, readEvidence, toFlags, type Flag } from '../src/anomalies';
+import { detect, readFlags, type Flag } from '../src/anomalies';
 import { openDataset } from '../src/anomalies/node-dataset';
 
 const USAGE = `usage: npm run --silent anomalies -- [data dir]   (default data/)
@@ -46,24 +46,27 @@ async function main() {
   }
   if (dataset.missing.length) process.stderr.write(`anomalies: ${dir} lacks ${dataset.missing.join(', ')} (read as empty; the checks that need them find nothing)\n`);
   process.stderr.write(`anomalies: ${dataset.reports} reports in ${dir}\n`);
-  let flags: Flag[];
+  const byKind = new Map<string, number>();
+  const flagged = new Set<string>();
+  let count = 0;
   try {
     await detect(dataset.db, { onStep: (kinds, i, total) => process.stderr.write(`anomalies: [${i + 1}/${total}] ${kinds.join(', ')} (${seconds()} s)\n`) });
-    flags = toFlags(await readEvidence(dataset.db));
+    process.stderr.write(`anomalies: writing the flags (${seconds()} s)\n`);
+    await write('[');
+    for await (const f of readFlags(dataset.db)) {
+      await write(`${count ? ',' : ''}\n${JSON.stringify(printed(f))}`);
+      count++;
+      flagged.add(f.report_id);
+      byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+    }
+    await write(count ? '\n]\n' : ']\n');
   } catch (e) {
     fail(`the detector failed on ${dir}: ${(e as Error).message}`);
   } finally {
     dataset.close();
   }
 
-  await write('[');
-  for (let i = 0; i < flags.length; i++) await write(`${i ? ',' : ''}\n${JSON.stringify(printed(flags[i]))}`);
-  await write(flags.length ? '\n]\n' : ']\n');
-
-  const byKind = new Map<string, number>();
-  for (const f of flags) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
-  const reports = new Set(flags.map((f) => f.report_id)).size;
-  process.stderr.write(`anomalies: ${flags.length} flags on ${reports} of ${dataset.reports} reports in ${seconds()} s (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})\n`);
+  process.stderr.write(`anomalies: ${count} flags on ${flagged.size} of ${dataset.reports} reports in ${seconds()} s (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})\n`);
 }
 
 await main();

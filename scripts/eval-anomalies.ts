@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { detect, readEvidence, toFlags } from '../src/anomalies';
+import { allFlags, detect } from '../src/anomalies';
 import { score, type KindScore, type TruthRow } from '../src/anomalies/evaluate';
 import { openDataset } from '../src/anomalies/node-dataset';
 
@@ -52,7 +52,7 @@ async function main() {
   try {
     process.stderr.write(`eval:anomalies: ${dataset.reports} reports in ${dir}, ${truth.anomalies.length} injected problems\n`);
     await detect(dataset.db, { onStep: (kinds, i, n) => process.stderr.write(`eval:anomalies: [${i + 1}/${n}] ${kinds.join(', ')}\n`) });
-    const flags = toFlags(await readEvidence(dataset.db));
+    const flags = await allFlags(dataset.db);
     const synthetic = new Set((await dataset.db.query<{ report_id: string }>(`SELECT report_id FROM reports WHERE NOT is_real`)).map((r) => r.report_id));
     const scores = score(truth.anomalies, flags, synthetic);
     process.stdout.write(`Detector on ${dir} (${synthetic.size} synthetic reports${truth.seed !== undefined ? `, seed ${truth.seed}` : ''}${truth.province ? `, ${truth.province}` : ''}), scored over (report, kind) pairs:\n\n${table(scores)}\n`);

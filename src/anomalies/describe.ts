@@ -4,7 +4,7 @@ import { ADMIN_LEVELS } from '../model/dataset';
 import { checksFor } from '../model/checks';
 import { T3_COLUMNS, T4_BLOCKS, keyDef, tables, type Label } from '../model/schema';
 import { LAYOUTS } from './sql';
-import type { EvidenceRow } from './detect';
+import type { EvidenceRow } from './flags';
 
 export interface Sentence {
   zh: string;

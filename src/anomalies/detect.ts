@@ -11,7 +11,7 @@ import { outlier } from './detectors/outlier';
 import { templateSelects } from './detectors/template';
 import { textTable } from './detectors/text-table';
 import type { SqlRunner } from './sql';
-import type { Evidence, Kind } from './types';
+import type { Kind } from './types';
 
 /** Each kind's detector: staging statements run through `db`, then the SELECTs of its evidence. In this order: jump reads copy's findings. */
 const DETECTORS: { kinds: Kind[]; run: (db: SqlRunner) => Promise<string[]> | string[] }[] = [
@@ -40,17 +40,8 @@ export async function detect(db: SqlRunner, options: DetectOptions = {}): Promis
   }
   await db.query(`CREATE OR REPLACE TABLE anomaly_evidence AS ${selects.join('\nUNION ALL\n')}`);
   // the staging tables were only steps on the way
-  const staged = await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'anomaly\\_%' ESCAPE '\\' AND table_name <> 'anomaly_evidence'`);
+  const staged = await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'anomaly\\_%' ESCAPE '\\' AND table_name NOT IN ('anomaly_evidence', 'anomaly_ordered')`);
   for (const { name } of staged) await db.query(`DROP TABLE IF EXISTS "${name}"`);
   const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM anomaly_evidence`);
   return Number(n);
 }
-
-/** The evidence with the report's agency and year, most serious first (see flags.ts for the order). */
-export const EVIDENCE_ROWS = `SELECT e.report_id, r.agency, r.year::INTEGER AS year, r.level, r.agency_type, e.kind, e.severity, e.strength, e.what, e.cells, e.ref,
-    x.agency AS ref_agency, x.year::INTEGER AS ref_year, e.a, e.b, e.c
-  FROM anomaly_evidence e JOIN reports r USING (report_id) LEFT JOIN reports x ON x.report_id = e.ref`;
-
-export type EvidenceRow = Evidence & { agency: string; year: number; level: string | null; agency_type: string | null; ref_agency: string | null; ref_year: number | null };
-
-export const readEvidence = (db: SqlRunner) => db.query<EvidenceRow>(EVIDENCE_ROWS);

@@ -31,7 +31,8 @@ const PLACE_END = new Set('省市区县州旗盟镇乡道'.split(''));
  */
 export function ownNames(agency: string): string[] {
   const names = [agency];
-  for (let i = 0; i < agency.length - 3; i++) if (PLACE_END.has(agency[i])) names.push(agency.slice(i + 1));
+  // a place ends at one of these characters unless another follows (兰州市: the place ends at 市, not 州)
+  for (let i = 0; i < agency.length - 3; i++) if (PLACE_END.has(agency[i]) && !PLACE_END.has(agency[i + 1])) names.push(agency.slice(i + 1));
   return names;
 }
 
@@ -121,8 +122,6 @@ export const narrativeFingerprint = (narrative: string, agency: string | null): 
 /** reports.narrative_minhash alone. */
 export const narrativeSketch = (narrative: string, agency: string | null): string | null => narrativeFingerprint(narrative, agency)?.minhash ?? null;
 
-/** Estimated Jaccard similarity from the number of bins (hex digits) in which two sketches differ. */
-export const jaccardFromDistance = (differing: number) => Math.max(0, (1 - differing / SKETCH_BINS - 1 / 16) / (15 / 16));
 
 /** The prose's stated numbers as the dataset stores them (reports.prose_facts): "key=value;key=value". */
 export const proseFacts = (facts: readonly ProseFact[]): string | null => (facts.length ? facts.map((f) => `${f.key}=${f.value}`).join(';') : null);

@@ -2,6 +2,7 @@
 // the detector's SqlRunner. Node only: the command, the evaluation and the tests use it; the dashboard runs the
 // same SQL in DuckDB-WASM.
 import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { REPORT_COLUMNS } from '../model/dataset';
@@ -26,13 +27,16 @@ export function reportsFiles(dir: string): string | null {
   return null;
 }
 
-export async function openDataset(dir: string, options: { threads?: number } = {}): Promise<OpenDataset> {
+export async function openDataset(dir: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<OpenDataset> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: no such folder`);
   const source = reportsFiles(dir);
   if (!source) throw new Error(`${dir} holds no reports.parquet (build a dataset with npm run ingest or npm run demo-data)`);
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    // a bounded working set that spills to disk: a million reports' pair searches fit, the machine is shared
+    memory_limit: options.memoryLimit ?? '4GB',
+    temp_directory: join(tmpdir(), 'nianbao-anomalies'),
     ...(options.threads ? { threads: String(options.threads) } : {}),
   });
   const con = await instance.connect();

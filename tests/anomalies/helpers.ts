@@ -1,7 +1,7 @@
 // Small hand-made datasets for the detector: a `reports` table with every column of src/model/dataset.ts, rows
 // given as a few descriptive fields and a values object keyed by value key (the rest null), in an in-memory DuckDB.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { detect, readEvidence, toFlags, type Flag, type SqlRunner } from '../../src/anomalies';
+import { allFlags, detect, type Flag, type SqlRunner } from '../../src/anomalies';
 import { REPORT_COLUMNS, VALUE_COLUMNS } from '../../src/model/dataset';
 import { columnName, keysFor, standardLayout, type Layout } from '../../src/model/schema';
 import { runChecks, type Values } from '../../src/model/checks';
@@ -75,7 +75,7 @@ export async function flagsOf(rows: Row[]): Promise<Flag[]> {
   const { db, close } = await dataset(rows);
   try {
     await detect(db);
-    return toFlags(await readEvidence(db));
+    return await allFlags(db);
   } finally {
     close();
   }

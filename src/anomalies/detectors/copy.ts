@@ -12,6 +12,8 @@
 //     of figures (two empty tables agree by chance), or
 //   - the tables differ in at most NEAR_CELLS cells and carry at least TABLE_ALONE_BITS of figures — the
 //     information Σ log2(1 + |v|) over all cells, about the odds against two honest reports printing them all.
+// "Tables nearly the same" also asks that 表二 or 表三 and 表四 together be identical (so that a million pairs of
+// one agency's consecutive reports need not be compared cell by cell).
 // Candidates: every pair of consecutive reports of one agency; within a year and province, pairs whose sketches
 // agree in one of 25 bands of 10 bins (locality-sensitive hashing: a pair sharing 0.8 of its shingles becomes a
 // candidate with probability 0.96, two honest reports sharing 0.3 with 0.0006), or whose tables hash alike. Who copied whom: for the same agency, the later report. Between two agencies, the report that departs
@@ -34,6 +36,7 @@ export const DIRECTION_MARGIN = 1;
 
 const VALUES = ALL_KEYS.map((d) => col(d.key));
 const T3T4 = ALL_KEYS.filter((d) => d.table !== 't2').map((d) => col(d.key));
+const T2 = ALL_KEYS.filter((d) => d.table === 't2').map((d) => col(d.key));
 /** Cells compared with a blank as 0: each site prints its zeros its own way, and a copier prints them its way. */
 const zero = (c: string) => `coalesce(${c}, 0)`;
 const bits = (cols: string[]) => cols.map((c) => `log2(1 + abs(coalesce(${c}, 0)))`).join(' + ');
@@ -53,7 +56,8 @@ const NIBBLE_LOW_BITS = '1229782938247303441';
 export async function copy(db: SqlRunner): Promise<string[]> {
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_base AS
     SELECT report_id, agency_id, year, is_real, coalesce(province_code, '') AS province, narrative_minhash AS sketch, narrative_shingles AS shingles,
-      hash(${VALUES.map(zero).join(', ')}) AS h_all, hash(${T3T4.map(zero).join(', ')}) AS h_t34, ${bits(VALUES)} AS info, ${bits(T3T4)} AS info_t34,
+      hash(${VALUES.map(zero).join(', ')}) AS h_all, hash(${T3T4.map(zero).join(', ')}) AS h_t34, hash(${T2.map(zero).join(', ')}) AS h_t2,
+      ${bits(VALUES)} AS info, ${bits(T3T4)} AS info_t34,
       ${CONTINUITY.map((k, i) => `CASE WHEN ${col(k)} < 0 THEN 0 ELSE ${col(k)} END::DOUBLE AS v${i}`).join(', ')},
       ${col(t3Key('carried_over', CARRY))} AS carried_over, ${col(t3Key('carried_forward', CARRY))} AS carried_forward,
       ${['in_force', 'issued', 'repealed'].map((c) => `${col(`t2.normative_docs.${c}`)} AS nd_${c}`).join(', ')}
@@ -78,10 +82,10 @@ export async function copy(db: SqlRunner): Promise<string[]> {
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_bands AS
     SELECT report_id, year, is_real, province, agency_id, band, substr(sketch, 1 + ${BAND_BINS} * band, ${BAND_BINS}) AS value
     FROM anomaly_copy_base, range(${BANDS}) t(band) WHERE sketch IS NOT NULL`);
-  // candidate pairs; `tables` marks those whose tables may agree (the same agency, or equal table hashes)
+  // candidate pairs; `tables` marks those whose tables may nearly agree: 表二 or 表三+表四 identical
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_pairs AS
     SELECT a, b, bool_or(same_agency) AS same_agency, bool_or(tables) AS tables FROM (
-      SELECT b.report_id AS a, p.report_id AS b, true AS same_agency, true AS tables FROM anomaly_copy_base b
+      SELECT b.report_id AS a, p.report_id AS b, true AS same_agency, b.h_t2 = p.h_t2 OR b.h_t34 = p.h_t34 AS tables FROM anomaly_copy_base b
         JOIN anomaly_copy_base p ON p.agency_id = b.agency_id AND p.year = b.year - 1 AND p.is_real = b.is_real
       UNION ALL SELECT a.report_id, b.report_id, false, false FROM anomaly_copy_bands a JOIN anomaly_copy_bands b ON ${peerJoin} AND a.band = b.band AND a.value = b.value
       UNION ALL SELECT a.report_id, b.report_id, false, true FROM anomaly_copy_base a JOIN anomaly_copy_base b ON ${peerJoin} AND a.h_all = b.h_all AND a.info >= ${MIN_TABLE_BITS}

@@ -1,0 +1,123 @@
+// The statistical kinds (outlier, jump, blank) and copy detection on small hand-made panels: what stands out from
+// its peers or its own years is flagged, ordinary spread and tiny counts are not.
+import { describe, expect, it } from 'vitest';
+import { narrativeFingerprint } from '../../src/anomalies/fingerprint';
+import { flagsOf, zeros, type Row } from './helpers';
+
+/** A deterministic spread around 1 (a factor between ×0.6 and ×1.6). */
+const spread = (i: number) => Math.exp(0.5 * Math.sin(i * 12.9898));
+
+/** A county 市场监管局 of a peer group of 30: licensing, penalties and applications with ordinary spread. */
+function agency(i: number, year: number, over: Record<string, number | null> = {}): Row {
+  const v = zeros();
+  const apps = Math.round(100 * spread(i + year));
+  const granted = Math.round(apps * (0.55 + 0.05 * Math.sin(i)));
+  Object.assign(v, {
+    't2.licensing.decisions': Math.round(400 * spread(i * 3 + year)),
+    't2.penalty.decisions': Math.round(60 * spread(i * 5 + year)),
+    't3.new_received.natural_person': apps, 't3.new_received.total': apps,
+    't3.granted.natural_person': granted, 't3.granted.total': granted,
+    't3.unable.not_held.natural_person': apps - granted, 't3.unable.not_held.total': apps - granted,
+    't3.total.natural_person': apps, 't3.total.total': apps,
+    ...over,
+  });
+  return { report_id: `r${i}-${year}`, agency: `第${i}市场监督管理局`, year, agency_type: '市场监管', values: v };
+}
+const peers = (year: number, n = 30, skip: number[] = []) => Array.from({ length: n }, (_, i) => i).filter((i) => !skip.includes(i)).map((i) => agency(i, year));
+
+describe('outlier', () => {
+  it('flags a volume far above its peers on the log scale, not one far below, not a tiny one', async () => {
+    const flags = await flagsOf([...peers(2022, 30, [0, 1]), agency(0, 2022, { 't2.licensing.decisions': 40000 }), agency(1, 2022, { 't2.licensing.decisions': 3 })]);
+    const out = flags.filter((f) => f.kind === 'outlier');
+    expect(out.map((f) => f.report_id)).toEqual(['r0-2022']);
+    expect(out[0].cells).toEqual(['t2.licensing.decisions']);
+    expect(out[0].detail).toMatch(/40000.*中位数/);
+  });
+
+  it('flags a rate outside the funnel limits, but not a small denominator however extreme', async () => {
+    const small = agency(1, 2022, {
+      't3.new_received.natural_person': 6, 't3.new_received.total': 6, 't3.granted.natural_person': 0, 't3.granted.total': 0,
+      't3.unable.not_held.natural_person': 6, 't3.unable.not_held.total': 6, 't3.total.natural_person': 6, 't3.total.total': 6,
+    });
+    const low = agency(0, 2022, { 't3.granted.natural_person': 3, 't3.granted.total': 3, 't3.unable.not_held.natural_person': 97, 't3.unable.not_held.total': 97,
+      't3.new_received.natural_person': 100, 't3.new_received.total': 100, 't3.total.natural_person': 100, 't3.total.total': 100 });
+    const flags = await flagsOf([...peers(2022, 30, [0, 1]), low, small]);
+    expect(flags.filter((f) => f.kind === 'outlier').map((f) => f.report_id)).toEqual(['r0-2022']);
+    expect(flags.find((f) => f.kind === 'outlier')!.detail).toMatch(/予以公开和部分公开.*3\.0%/);
+  });
+
+  it('needs peers: a report of a thin group is not rated', async () => {
+    const flags = await flagsOf([...peers(2022, 6, [0]), agency(0, 2022, { 't2.licensing.decisions': 40000 })]);
+    expect(flags.filter((f) => f.kind === 'outlier')).toEqual([]);
+  });
+});
+
+describe('jump', () => {
+  const years = [2020, 2021, 2022, 2023, 2024];
+  /** 30 agencies × 5 years; `shifted(i, y)` says whose licensing is 3600 that year. */
+  const panel = (shifted: (i: number, y: number) => boolean) =>
+    years.flatMap((y) => Array.from({ length: 30 }, (_, i) => agency(i, y, shifted(i, y) ? { 't2.licensing.decisions': 3600 } : {})));
+
+  it('flags a level shift beyond the agency’s other years and its peers, worded as a possible definition change', async () => {
+    const flags = await flagsOf(panel((i, y) => i === 0 && y >= 2023));
+    const jumps = flags.filter((f) => f.kind === 'jump');
+    expect(jumps.map((f) => f.report_id)).toEqual(['r0-2023']);
+    expect(jumps[0].detail).toMatch(/统计口径/);
+    expect(jumps[0].related_report_id).toBe('r0-2022');
+  });
+
+  it('does not flag a one-year spike (two changes that cancel) nor a shift in the first change of the series', async () => {
+    const spike = await flagsOf(panel((i, y) => (i === 0 && y === 2022) || (i === 1 && y >= 2021)));
+    expect(spike.filter((f) => f.kind === 'jump')).toEqual([]);
+  });
+});
+
+describe('blank', () => {
+  it('flags an all-zero 表三 where peers and the agency’s own years have applications, not at a quiet agency', async () => {
+    const empty = { 't3.new_received.natural_person': 0, 't3.new_received.total': 0, 't3.granted.natural_person': 0, 't3.granted.total': 0,
+      't3.unable.not_held.natural_person': 0, 't3.unable.not_held.total': 0, 't3.total.natural_person': 0, 't3.total.total': 0 };
+    const quiet = { 't3.new_received.natural_person': 1, 't3.new_received.total': 1, 't3.granted.natural_person': 1, 't3.granted.total': 1,
+      't3.unable.not_held.natural_person': 0, 't3.unable.not_held.total': 0, 't3.total.natural_person': 1, 't3.total.total': 1 };
+    const rows = [2021, 2022, 2023].flatMap((y) => Array.from({ length: 12 }, (_, i) => agency(i, y, i === 0 && y === 2022 ? empty : i === 1 ? (y === 2022 ? empty : quiet) : {})));
+    const flags = await flagsOf(rows);
+    const blank = flags.filter((f) => f.kind === 'blank');
+    expect(blank.map((f) => f.report_id)).toEqual(['r0-2022']);
+    expect(blank[0].cells).toContain('t3.new_received.total');
+    expect(blank[0].detail).toMatch(/表三整表全为 0/);
+  });
+});
+
+describe('copy', () => {
+  const narrative = (agencyName: string, k: number) =>
+    `${agencyName}2022年政府信息公开工作年度报告。` +
+    Array.from({ length: 40 }, (_, i) => `第${i}项工作${String.fromCharCode(0x4e00 + ((k * 997 + i * 131) % 20000), 0x4e00 + ((k * 577 + i * 71) % 20000), 0x4e00 + ((k * 311 + i * 53) % 20000))}稳步推进。`).join('');
+  const withText = (r: Row, text: string): Row => {
+    const s = narrativeFingerprint(text, r.agency!)!;
+    return { ...r, narrative_minhash: s.minhash, narrative_shingles: s.shingles };
+  };
+
+  it('flags a report repeating its own previous year, tables and text, on the later year', async () => {
+    const prev = withText(agency(0, 2021), narrative('第0市场监督管理局', 1));
+    const again = withText({ ...agency(0, 2021), report_id: 'r0-2022', year: 2022 }, narrative('第0市场监督管理局', 1));
+    const flags = await flagsOf([prev, again, withText(agency(1, 2022), narrative('第1市场监督管理局', 2))]);
+    const copies = flags.filter((f) => f.kind === 'copy');
+    expect(copies.map((f) => [f.report_id, f.related_report_id, f.severity])).toEqual([['r0-2022', 'r0-2021', 'high']]);
+    expect(copies[0].detail).toMatch(/与本机关 2021 年报告雷同/);
+  });
+
+  it('flags another agency’s text copied under a new name, and tells the copier by its break with its own years', async () => {
+    const rows = [2021, 2022, 2023].flatMap((y) => [0, 1].map((i) => withText(agency(i, y), narrative(`第${i}市场监督管理局`, 10 * i + y))));
+    // agency 1's 2022 report is agency 0's, names changed: text and figures
+    rows[3] = withText({ ...agency(0, 2022), report_id: 'r1-2022', agency: '第1市场监督管理局' }, narrative('第1市场监督管理局', 2022));
+    rows[2] = withText(agency(0, 2022), narrative('第0市场监督管理局', 2022));
+    const flags = await flagsOf(rows);
+    const copies = flags.filter((f) => f.kind === 'copy');
+    expect(copies.map((f) => [f.report_id, f.related_report_id])).toEqual([['r1-2022', 'r0-2022']]);
+    expect(copies[0].detail).toMatch(/疑似抄自第0市场监督管理局 2022 年报告/);
+  });
+
+  it('leaves alone two quiet agencies whose tables are both empty and whose texts differ', async () => {
+    const quiet = (i: number) => withText({ report_id: `q${i}`, agency: `q${i}`, year: 2022, values: zeros() }, narrative(`q${i}`, 100 + i));
+    expect((await flagsOf([quiet(1), quiet(2)])).filter((f) => f.kind === 'copy')).toEqual([]);
+  });
+});
