@@ -51,7 +51,8 @@ export function describe(e: EvidenceRow): Sentence {
   switch (e.kind) {
     case 'identity': {
       const label = CHECK_LABELS.get(e.what) ?? { zh: e.what, en: e.what };
-      const blanks = c ? { zh: `（含 ${c} 个空白格按 0 计${e.severity === 2 ? '，总计栏空白' : ''}）`, en: ` (${c} blank cell${c > 1 ? 's' : ''} counted as 0${e.severity === 2 ? ', the total left blank' : ''})` } : { zh: '', en: '' };
+      const omission = e.severity === 2 ? { zh: '：空白格可能是漏填，而非数字矛盾', en: ': the blanks may be omissions rather than contradicting figures' } : { zh: '', en: '' };
+      const blanks = c ? { zh: `（${c} 个空白格按 0 计${omission.zh}）`, en: ` (${c} blank cell${c > 1 ? 's' : ''} counted as 0${omission.en})` } : { zh: '', en: '' };
       return { zh: `${label.zh} 不成立：${num(a)} ≠ ${num(b)}${blanks.zh}`, en: `${label.en} fails: ${num(a)} ≠ ${num(b)}${blanks.en}` };
     }
     case 'carry_over': {
