@@ -6,8 +6,9 @@ import { DIMENSIONS, type AppealBlock, type Dimension } from '../db/queries';
 import { defaultFilters, YEAR_MAX, YEAR_MIN, type Filters, type RealFilter, type TemplateFilter } from '../db/filters';
 import { DEFAULT_METRIC, metric } from '../db/metrics';
 import type { Lang } from '../i18n';
+import { KINDS, type Kind } from '../anomalies/types';
 
-export const VIEWS = ['overview', 'compare', 'volumes', 'licensing', 'appeals', 'profile', 'drop'] as const;
+export const VIEWS = ['overview', 'compare', 'volumes', 'licensing', 'appeals', 'anomalies', 'profile', 'drop'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export interface AppState {
@@ -22,16 +23,21 @@ export interface AppState {
   /** The agency shown in the profile, and the year of its tables. */
   agency: string | null;
   year: number | null;
+  /** The kind of flag the Anomalies view lists (null: every kind). */
+  anomaly: Kind | null;
+  /** Cells the profile highlights: those of the flag it was opened from. */
+  cells: string[];
   lang: Lang;
 }
 
 export const defaultState = (): AppState => ({
   view: 'overview', filters: defaultFilters(), agencies: [], metric: DEFAULT_METRIC, chart: 'bar', dim: 'province', block: 'review',
-  agency: null, year: null, lang: 'zh',
+  agency: null, year: null, anomaly: null, cells: [], lang: 'zh',
 });
 
 const CODE = /^\d{2,12}$/;
 const ID = /^[\w-]{1,64}$/;
+const CELL = /^t[234](?:\.[a-z_]+){2,3}$/;
 const oneOf = <T extends string>(v: string | null, allowed: readonly T[]): T | null => (v && (allowed as readonly string[]).includes(v) ? (v as T) : null);
 const year = (v: string | undefined) => {
   const n = Number(v);
@@ -64,6 +70,8 @@ export function parseState(search: string): AppState {
     block: p.get('blk') === 'suit' ? 'suit' : 'review',
     agency: ID.test(p.get('a') ?? '') ? p.get('a') : null,
     year: year(p.get('py') ?? undefined),
+    anomaly: oneOf(p.get('ak'), KINDS),
+    cells: (p.get('hl') ?? '').split(',').filter((k) => CELL.test(k)).slice(0, 300),
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
   };
 }
@@ -88,6 +96,8 @@ export function serializeState(s: AppState): string {
   if (s.block !== d.block) p.set('blk', s.block);
   if (s.agency) p.set('a', s.agency);
   if (s.year != null) p.set('py', String(s.year));
+  if (s.anomaly) p.set('ak', s.anomaly);
+  if (s.cells.length) p.set('hl', s.cells.join(','));
   if (s.lang !== d.lang) p.set('lang', s.lang);
   const q = p.toString();
   return q ? `?${q}` : '';

@@ -17,6 +17,7 @@ const UI = {
   'view.volumes': { zh: '依申请公开', en: 'Disclosure volumes' },
   'view.licensing': { zh: '许可与执法', en: 'Licensing & enforcement' },
   'view.appeals': { zh: '复议与诉讼', en: 'Appeals' },
+  'view.anomalies': { zh: '问题筛查', en: 'Anomalies' },
   'view.profile': { zh: '机关档案', en: 'Agency profile' },
   'view.drop': { zh: '上传报告', en: 'Drop a report' },
   'filter.years': { zh: '年度', en: 'Years' },

@@ -4,6 +4,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, test } from 'vitest';
 import { filtersInWords, sourceKind } from '../../src/app/context';
 import { defaultState, parseState, serializeState, VIEWS, type AppState } from '../../src/app/url';
+import { KINDS } from '../../src/anomalies/types';
 import { binomialQuantile, controlLimits, normalQuantile } from '../../src/charts/funnel';
 import { ALL_METRICS } from '../../src/db/metrics';
 import { DIMENSIONS } from '../../src/db/queries';
@@ -33,6 +34,8 @@ const state: fc.Arbitrary<AppState> = fc.record({
   block: fc.constantFrom('review' as const, 'suit' as const),
   agency: fc.option(fc.stringMatching(/^[0-9a-f]{12}$/), { nil: null }),
   year: fc.option(fc.integer({ min: 2019, max: 2025 }), { nil: null }),
+  anomaly: fc.option(fc.constantFrom(...KINDS), { nil: null }),
+  cells: fc.array(fc.constantFrom('t3.new_received.total', 't4.review.corrected', 't2.licensing.decisions', 't3.denied.state_secret.total'), { maxLength: 4 }),
   lang: fc.constantFrom('zh' as const, 'en' as const),
 });
 
