@@ -43,15 +43,12 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Control characters or replacement characters in more than 1% of the text. */
+const BINARY = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g;
+
+/** Control characters or replacement characters in more than 1% of the first 64K characters. */
 function looksBinary(text: string): boolean {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
-  }
-  return bad > sample.length * 0.01;
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  return (sample.match(BINARY)?.length ?? 0) > sample.length * 0.01;
 }
 
 function startsWith(bytes: Uint8Array, sig: number[]) {
