@@ -24,7 +24,10 @@ export interface BuildOptions {
   /** Parser threads; default one per core. */
   workers?: number;
   onProgress?: (p: { done: number; total?: number; rejected: number }) => void;
-  /** Where build caches live (the CLI keeps downloaded pages in `<cacheDir>/downloads`). */
+  /**
+   * The caller's cache folder, part of the agreed API. Inputs arrive as bytes, so the builder itself caches
+   * nothing; the ingest command keeps its downloaded pages in `<cacheDir>/downloads` before they get here.
+   */
   cacheDir?: string;
   /** How many inputs to expect, when the caller knows: passed on to `onProgress`. */
   total?: number;

@@ -83,8 +83,8 @@ const AGENCY_AGGREGATES: Record<string, string> = {
   last_year: 'max(year)',
   reports: 'count(*)::INTEGER',
 };
-const AGENCIES = `SELECT ${AGENCY_COLUMNS.map((c) => `${AGENCY_AGGREGATES[c.name] ?? `min(${q(c.name)})`} AS ${q(c.name)}`).join(', ')}
-  FROM stage_reports GROUP BY agency_id ORDER BY agency_id`;
+const agencies = (keep: string) => `SELECT ${AGENCY_COLUMNS.map((c) => `${AGENCY_AGGREGATES[c.name] ?? `min(${q(c.name)})`} AS ${q(c.name)}`).join(', ')}
+  FROM stage_reports WHERE ${keep} GROUP BY agency_id ORDER BY agency_id`;
 
 const parquet = (rowGroup?: number) => `(FORMAT parquet, COMPRESSION zstd${rowGroup ? `, ROW_GROUP_SIZE ${rowGroup}` : ''})`;
 const CSV = '(FORMAT csv, HEADER true)';
@@ -221,6 +221,14 @@ export class Staging {
     await mkdir(out, { recursive: true });
     const file = (name: string) => literal(join(out, name));
     const db = this.db;
+    /** Runs one statement of the finish, saying which step failed. */
+    const run = async (step: string, sql: string) => {
+      try {
+        await db.run(sql);
+      } catch (e) {
+        throw new Error(`writing the dataset (${step}): ${(e as Error).message.split('\n')[0]}`);
+      }
+    };
 
     const defs = await ColumnAppender.open(db, 'stage_check_defs');
     for (const [signature, def] of this.definitions) {
@@ -231,24 +239,32 @@ export class Staging {
       defs.endRow();
     }
     defs.close();
-    await db.run(`CREATE TYPE check_name AS ENUM (SELECT DISTINCT check_id FROM stage_check_defs ORDER BY 1)`);
-    await db.run(`SET VARIABLE check_ids = (SELECT coalesce(list(check_id::check_name ORDER BY def), []) FROM stage_check_defs)`);
-    await db.run(`SET VARIABLE check_cells = (SELECT coalesce(list(CASE WHEN cells = '' THEN []::value_key[] ELSE string_split(cells, ',')::value_key[] END ORDER BY def), []) FROM stage_check_defs)`);
+    await run('check names', `CREATE TYPE check_name AS ENUM (SELECT DISTINCT check_id FROM stage_check_defs ORDER BY 1)`);
+    await run('check names', `SET VARIABLE check_ids = (SELECT coalesce(list(check_id::check_name ORDER BY def), []) FROM stage_check_defs)`);
+    await run('check cells', `SET VARIABLE check_cells = (SELECT coalesce(list(CASE WHEN cells = '' THEN []::value_key[] ELSE string_split(cells, ',')::value_key[] END ORDER BY def), []) FROM stage_check_defs)`);
 
-    await db.run(`CREATE TEMP TABLE ranked AS SELECT seq, report_id, agency_id, canonical, year, source, complete, unread, warnings, is_real,
-      row_number() OVER (PARTITION BY agency_id, year ORDER BY ${duplicateOrder()}) AS rank FROM stage_reports`);
-    await db.run(`CREATE TEMP TABLE dropped AS SELECT d.seq, k.canonical AS agency, d.year, k.source AS kept, d.source AS dropped, ${decidingRule('k', 'd')} AS rule
+    // only agencies with two reports of a year are ranked (usually few), in tables that can spill to disk
+    await run('ranking duplicates', `CREATE TABLE ranked AS SELECT seq, report_id, agency_id, canonical, year, source, complete, unread, warnings, is_real,
+      row_number() OVER (PARTITION BY agency_id, year ORDER BY ${duplicateOrder()}) AS rank
+      FROM stage_reports SEMI JOIN (SELECT agency_id, year FROM stage_reports GROUP BY agency_id, year HAVING count(*) > 1) USING (agency_id, year)`);
+    await run('ranking duplicates', `CREATE TABLE dropped AS SELECT d.seq, k.canonical AS agency, d.year, k.source AS kept, d.source AS dropped, ${decidingRule('k', 'd')} AS rule
       FROM ranked d JOIN ranked k ON k.agency_id = d.agency_id AND k.year = d.year AND k.rank = 1 WHERE d.rank > 1`);
-    await db.run(`COPY (SELECT agency, year, kept, dropped, rule FROM dropped ORDER BY seq) TO ${file('duplicates.csv')} ${CSV}`);
+    await run('duplicates.csv', `COPY (SELECT agency, year, kept, dropped, rule FROM dropped ORDER BY seq) TO ${file('duplicates.csv')} ${CSV}`);
     const duplicates = await this.count('dropped');
+    // the dropped reports' rows are left out as each table is written: a DELETE over a few hundred million cells
+    // needs more memory than the builder allows itself. A bitmap by input number keeps it a plain filter, which
+    // (unlike an anti-join) keeps the rows in insertion order.
+    let keep = 'TRUE';
     if (duplicates > 0) {
-      for (const t of ['stage_reports', 'stage_cells', 'stage_checks', 'stage_prose']) await db.run(`DELETE FROM ${t} WHERE seq IN (SELECT seq FROM dropped)`);
+      const last = Number((await db.runAndReadAll('SELECT max(seq) FROM stage_reports')).getRows()[0][0]);
+      await run('dropping duplicates', `SET VARIABLE dropped = (SELECT bitstring_agg(seq, 0, ${last}) FROM dropped)`);
+      keep = `get_bit(getvariable('dropped'), seq::INTEGER) = 0`;
     }
 
-    const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM stage_reports ORDER BY year`)).getRows().map((r) => Number(r[0]));
+    const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM stage_reports WHERE ${keep} ORDER BY year`)).getRows().map((r) => Number(r[0]));
     for (const o of OUTPUTS) {
       if (!options.partitionByYear) {
-        await db.run(`COPY (SELECT ${o.select} FROM ${o.stage}) TO ${file(`${o.table}.parquet`)} ${parquet(o.rowGroup)}`);
+        await run(`${o.table}.parquet`, `COPY (SELECT ${o.select} FROM ${o.stage} WHERE ${keep}) TO ${file(`${o.table}.parquet`)} ${parquet(o.rowGroup)}`);
         continue;
       }
       // one COPY per year keeps each file in input order; the year lives in the folder name, as Hive expects;
@@ -256,14 +272,14 @@ export class Staging {
       const select = o.table === 'reports' ? REPORT_COLUMNS.filter((c) => c.name !== 'year').map((c) => q(c.name)).join(', ') : o.select;
       for (const year of years) {
         await mkdir(join(out, o.table, `year=${year}`), { recursive: true });
-        await db.run(`COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${parquet(o.rowGroup)}`);
+        await run(`${o.table}/year=${year}`, `COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year} AND ${keep}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${parquet(o.rowGroup)}`);
       }
     }
-    await db.run(`COPY (${AGENCIES}) TO ${file('agencies.parquet')} ${parquet()}`);
-    await db.run(`COPY (SELECT source, reason FROM stage_rejects ORDER BY seq) TO ${file('rejects.csv')} ${CSV}`);
-    await db.run(`COPY (SELECT DISTINCT canonical AS agency, agency_warning AS warning FROM stage_reports WHERE agency_warning IS NOT NULL ORDER BY agency, warning) TO ${file('agency-warnings.csv')} ${CSV}`);
+    await run('agencies.parquet', `COPY (${agencies(keep)}) TO ${file('agencies.parquet')} ${parquet()}`);
+    await run('rejects.csv', `COPY (SELECT source, reason FROM stage_rejects ORDER BY seq) TO ${file('rejects.csv')} ${CSV}`);
+    await run('agency-warnings.csv', `COPY (SELECT DISTINCT canonical AS agency, agency_warning AS warning FROM stage_reports WHERE agency_warning IS NOT NULL AND ${keep} ORDER BY agency, warning) TO ${file('agency-warnings.csv')} ${CSV}`);
 
-    const [ingested, checksFailing] = (await db.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE checks_failed > 0) FROM stage_reports`)).getRows()[0].map(Number);
+    const [ingested, checksFailing] = (await db.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE checks_failed > 0) FROM stage_reports WHERE ${keep}`)).getRows()[0].map(Number);
     return { ingested, rejected: await this.count('stage_rejects'), checksFailing, duplicates };
   }
 
