@@ -29,7 +29,14 @@ export interface DivisionIndex {
   longestName: number;
 }
 
+/**
+ * A prefecture-level city without counties (东莞市, 中山市, 儋州市, 嘉峪关市) is listed again as its own only
+ * county-level row, under the same name (441900 东莞市). That row is the city itself, not a second place: it is
+ * kept by code (its towns and streets hang under it) but not by name, so the name reads as the city.
+ */
 function build(): DivisionIndex {
+  const cityNames = new Map(cities.map((d) => [d.code, d.name]));
+  const isCityItself = (d: Division) => d.kind === 'county' && cityNames.get(d.code.slice(0, 4)) === d.name;
   const all: Division[] = [
     ...provinces.map((d) => ({ code: d.code, name: d.name, kind: 'province' as const })),
     ...cities.map((d) => ({ code: d.code, name: d.name, kind: 'city' as const })),
@@ -40,7 +47,7 @@ function build(): DivisionIndex {
   const byCode = new Map<string, Division>();
   for (const d of all) {
     byCode.set(d.code, d);
-    if (PLACEHOLDER_CITIES.has(d.name)) continue;
+    if (PLACEHOLDER_CITIES.has(d.name) || isCityItself(d)) continue;
     // agency names arrive NFKC-normalised (full-width brackets and digits made ASCII): index the names so too
     const name = d.name.normalize('NFKC');
     const list = byName.get(name);

@@ -48,6 +48,17 @@ describe('placeAgency', () => {
     expect(placeAgency('济源市财政局')).toMatchObject({ province: '河南省', city: null, city_code: null, county: '济源市', level: 'county' });
   });
 
+  it('places a prefecture-level city without counties as the city, not as two places', () => {
+    // the division list repeats each of these as its own only county-level row, under the same name
+    for (const [name, province, code] of [['嘉峪关市', '甘肃省', '6202'], ['东莞市', '广东省', '4419'], ['中山市', '广东省', '4420'], ['儋州市', '海南省', '4604']]) {
+      expect(placeAgency(`${name}商务局`), name).toMatchObject({ province, city: name, city_code: code, county: null, county_code: null, level: 'prefecture', canonicalPlace: name, warning: null });
+    }
+    expect(placeAgency('甘肃省嘉峪关市人民政府')).toMatchObject({ city: '嘉峪关市', level: 'prefecture', canonicalPlace: '嘉峪关市', warning: null });
+    // its streets and towns still hang under it
+    expect(placeAgency('嘉峪关市雄关街道办事处')).toMatchObject({ city_code: '6202', county_code: '620201', level: 'township', canonicalPlace: '嘉峪关市雄关街道' });
+    expect(describeAgency('东莞市东城街道办事处')).toMatchObject({ city: '东莞市', level: 'township', agency_type: '政府', warning: null });
+  });
+
   it('places special zones from the documented table', () => {
     expect(placeAgency('平潭综合实验区')).toMatchObject({ province: '福建省', county_code: '350128', level: 'prefecture', rest: '' });
     expect(placeAgency('福建省平潭综合实验区')).toMatchObject({ province: '福建省', canonicalPlace: '平潭综合实验区' });
