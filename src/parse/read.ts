@@ -63,7 +63,8 @@ export function readDocument(doc: SourceDocument, format: SourceFormat): ReportR
     const keys = T3_COLUMNS.map((c) => `t3.${row.key}.${c.key}`);
     addRow(keys, got?.atoms, got?.truncated ?? false, t3anchors, `${TABLE_NAME.t3} ${row.zh}`);
   }
-  const t4atoms = s.tokens.flatMap((t) => (t.t === 'atoms' && t.section === 't4' ? t.atoms : []));
+  const t4atoms: Atom[] = [];
+  for (const t of s.tokens) if (t.t === 'atoms' && t.section === 't4') t4atoms.push(...t.atoms);
   const t4keys = T4_BLOCKS.flatMap((b) => T4_OUTCOMES.map((o) => `t4.${b.key}.${o.key}`));
   if (s.sections.has('t4')) addRow(t4keys, t4atoms, s.last === 't4', undefined, TABLE_NAME.t4);
 
@@ -87,14 +88,16 @@ export function readDocument(doc: SourceDocument, format: SourceFormat): ReportR
       cells[key] = { status: 'missing' };
     } else if (r === 'ambiguous') {
       values[key] = null;
-      cells[key] = { status: 'ambiguous', ...provenance(rowAtomsOf(rows, key)) };
+      cells[key] = provenance('ambiguous', rowAtomsOf(rows, key));
       ambiguousCells.push(key);
     } else {
       values[key] = r.value === null ? null : scaleAmount(key, r, def.column.kind === 'amount', fenUnit);
-      cells[key] = { status: r.status, ...provenance(r.atom) };
+      cells[key] = provenance(r.status, r.atom);
     }
   }
   if (layout.otherSplit) deriveOther(values, cells, printsOtherTotal);
+  const missing: string[] = [];
+  for (const key in cells) if (cells[key].status === 'missing') missing.push(key);
 
   const present = (k: string) => cells[k] !== undefined && cells[k].status !== 'missing' && cells[k].status !== 'ambiguous';
   const checks = runChecks(layout, values, present, printsOtherTotal);
@@ -103,7 +106,6 @@ export function readDocument(doc: SourceDocument, format: SourceFormat): ReportR
   if (ambiguousCells.length) {
     warnings.push(`cells run together or misaligned with more than one consistent reading, left blank: ${ambiguousCells.join(', ')}`);
   }
-  const missing = Object.entries(cells).filter(([, c]) => c.status === 'missing').map(([k]) => k);
   for (const t of ['t2', 't3', 't4'] as const) {
     const gone = missing.filter((k) => k.startsWith(`${t}.`));
     if (!gone.length) continue;
@@ -192,9 +194,9 @@ function scaleAmount(key: string, pick: Pick, isAmount: boolean, yuanHeader: boo
 
 const round = (v: number) => Math.round(v * 1e10) / 1e10;
 
-function provenance(atom: Atom | undefined): Omit<CellSource, 'status'> {
-  if (!atom) return {};
-  return { raw: atom.raw, line: atom.line, ...(atom.page !== undefined ? { page: atom.page } : {}) };
+function provenance(status: CellSource['status'], atom: Atom | undefined): CellSource {
+  if (!atom) return { status };
+  return atom.page === undefined ? { status, raw: atom.raw, line: atom.line } : { status, raw: atom.raw, line: atom.line, page: atom.page };
 }
 
 function rowAtomsOf(rows: RowChoice[], key: string): Atom | undefined {
