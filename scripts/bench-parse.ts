@@ -10,7 +10,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 
 const groups: Record<string, RegExp> = { 'text (.txt .md)': /\.(txt|md)$/, 'HTML (.html)': /\.html?$/, 'PDF (.pdf)': /\.pdf$/ };
-const files = readdirSync(DIR).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(DIR, f))) }));
+const files: { name: string; bytes: Uint8Array }[] = readdirSync(DIR).sort().map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(DIR, f))) }));
 
 async function rate(inputs: typeof files): Promise<number> {
   let n = 0;

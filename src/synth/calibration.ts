@@ -2,6 +2,8 @@
 // each of them (the corpus in ../shared/corpus and the field notes) and which are assumptions.
 import type { AgencyKind } from './universe';
 import type { AdminLevel } from '../model/dataset';
+import { resultRows } from '../model/checks';
+import { standardLayout } from '../model/schema';
 
 export const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 export const FIRST_YEAR = YEARS[0];
@@ -52,15 +54,7 @@ export const APPLICANT_MIX_KAPPA = 80;
  * 3 无法提供 reasons, 5 不予处理 reasons, 3 其他处理 sub-rows. Group shares: 予以公开 .40, 部分公开 .14,
  * 不予公开 .06, 无法提供 .29, 不予处理 .04, 其他处理 .07.
  */
-export const OUTCOME_ROWS = [
-  'granted', 'partial',
-  'denied.state_secret', 'denied.law_forbidden', 'denied.security_stability', 'denied.third_party',
-  'denied.internal_affairs', 'denied.process_info', 'denied.enforcement_file', 'denied.admin_query',
-  'unable.not_held', 'unable.needs_creation', 'unable.unclear',
-  'not_processed.complaint', 'not_processed.duplicate', 'not_processed.publication', 'not_processed.excessive',
-  'not_processed.confirmation',
-  'other.no_correction', 'other.no_fee', 'other.other',
-] as const;
+export const OUTCOME_ROWS: readonly string[] = resultRows(standardLayout('2021'));
 const split = (share: number, weights: number[]) => {
   const s = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => (share * w) / s);

@@ -217,7 +217,7 @@ export function injectImplausible(values: Values, layout: Layout, p: Profile, st
 export function extremeOutcomeMix(rng: Rng): { mix: number[]; cells: string[]; detail: string } {
   const mix = C.OUTCOME_ROWS.map(() => 0.002);
   const set = (row: string, share: number) => {
-    mix[C.OUTCOME_ROWS.indexOf(row as (typeof C.OUTCOME_ROWS)[number])] = share;
+    mix[C.OUTCOME_ROWS.indexOf(row)] = share;
   };
   const variant = rng.int(3);
   if (variant === 0) {
