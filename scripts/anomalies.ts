@@ -8,7 +8,7 @@ import { openDataset } from '../src/anomalies/node-dataset';
 const USAGE = `usage: npm run --silent anomalies -- [data dir]   (default data/)
 
 Prints a JSON array of flags { report_id, agency, year, kind, severity, detail, cells, detail_en, score,
-related_report_id }, ordered by score (most serious first). See docs/anomalies.md.`;
+related_report_id, relation }, ordered by score (most serious first). See docs/anomalies.md.`;
 
 function fail(message: string): never {
   process.stderr.write(`anomalies: ${message}\n`);
@@ -18,7 +18,7 @@ function fail(message: string): never {
 /** The flag as printed: the issue's fields first, then the English sentence, the score and the related report. */
 const printed = (f: Flag) => ({
   report_id: f.report_id, agency: f.agency, year: f.year, kind: f.kind, severity: f.severity, detail: f.detail, cells: f.cells,
-  detail_en: f.detail_en, score: f.score, related_report_id: f.related_report_id,
+  detail_en: f.detail_en, score: f.score, related_report_id: f.related_report_id, relation: f.relation,
 });
 
 async function write(chunk: string) {

@@ -77,7 +77,7 @@ export function describe(e: EvidenceRow): Sentence {
       const evidence = { zh: `${text.zh}，${tablesSame.zh}`, en: `${text.en}; ${tablesSame.en}` };
       if (e.what === 'prev') return { zh: `与本机关 ${e.ref_year} 年报告雷同：${evidence.zh}`, en: `Repeats the agency's own ${e.ref_year} report: ${evidence.en}` };
       if (e.what === 'peer') return { zh: `疑似抄自${other}：${evidence.zh}`, en: `Appears copied from ${otherEn}: ${evidence.en}` };
-      return { zh: `与${other}雷同（无法判断谁抄谁）：${evidence.zh}`, en: `Same as ${otherEn} (which copied which is unclear): ${evidence.en}` };
+      return { zh: `与${other}雷同，抄袭或被抄袭（数据无法判断谁抄谁）：${evidence.zh}`, en: `Copies or is copied by ${otherEn} (the data cannot tell which): ${evidence.en}` };
     }
     case 'template':
       return e.what === '2019'

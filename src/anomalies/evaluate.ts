@@ -1,7 +1,14 @@
 // Scoring flags against the injected truth of the synthetic panel (data/truth/anomalies.json): precision and
 // recall per kind, counted over (report, kind) pairs of synthetic reports that are in the dataset. A truth row
 // that is a consequence of another injected change ("via") is still a problem a perfect detector finds.
-import { KINDS, type Kind } from './types';
+//
+// A copy is counted by what the flag claims. The truth names the copier and the report it copied. A flag that
+// names the copier (relation 'copies') is right when it is on a copier. A flag that says only "copies or is copied
+// by" (the pair's one flag when the data cannot tell the direction) is right when its report and the report it
+// names are a copied pair, either way round, and finds that truth row. The row "copy, direction named" scores the
+// flags that name a copier alone, so a detector that never committed to a direction could not hide behind the
+// pair rule.
+import { KINDS, type Kind, type Relation } from './types';
 
 export interface TruthRow {
   report_id: string;
@@ -11,35 +18,60 @@ export interface TruthRow {
   copy_of?: { report_id: string | null } | null;
 }
 
+export interface ScoredFlag {
+  report_id: string;
+  kind: string;
+  related_report_id?: string | null;
+  relation?: Relation | null;
+}
+
 export interface KindScore {
-  kind: Kind | 'copy (pair)';
+  kind: Kind | 'copy, direction named';
   truth: number;
   flagged: number;
+  /** Flags that are right. */
   hits: number;
   precision: number | null;
+  /** The share of the truth rows some flag finds. */
   recall: number | null;
 }
 
-/**
- * `flags` are (report, kind) pairs; only those on `synthetic` reports count (real reports have no truth). The
- * extra row "copy (pair)" also counts a copy flag on the report that was copied as correct: between two agencies
- * the data alone cannot always say which report copied which, and the detector then flags both.
- */
-export function score(truth: readonly TruthRow[], flags: readonly { report_id: string; kind: string }[], synthetic: ReadonlySet<string>): KindScore[] {
+const ratio = (a: number, b: number) => (b ? a / b : null);
+
+/** `flags` on reports outside `synthetic` do not count (real reports have no truth). */
+export function score(truth: readonly TruthRow[], flags: readonly ScoredFlag[], synthetic: ReadonlySet<string>): KindScore[] {
   const rows = truth.filter((t) => t.in_dataset !== false && synthetic.has(t.report_id));
   const truthSet = new Set(rows.map((t) => `${t.report_id}|${t.kind}`));
-  const flagSet = new Set(flags.filter((f) => synthetic.has(f.report_id)).map((f) => `${f.report_id}|${f.kind}`));
-  const ratio = (a: number, b: number) => (b ? a / b : null);
-  const out: KindScore[] = KINDS.map((kind) => {
+  const mine = flags.filter((f) => synthetic.has(f.report_id));
+  const out: KindScore[] = KINDS.filter((k) => k !== 'copy').map((kind) => {
     const t = [...truthSet].filter((x) => x.endsWith(`|${kind}`));
-    const f = [...flagSet].filter((x) => x.endsWith(`|${kind}`));
+    const f = [...new Set(mine.filter((x) => x.kind === kind).map((x) => `${x.report_id}|${kind}`))];
     const hits = f.filter((x) => truthSet.has(x)).length;
     return { kind, truth: t.length, flagged: f.length, hits, precision: ratio(hits, f.length), recall: ratio(hits, t.length) };
   });
-  const sources = new Set(rows.filter((t) => t.kind === 'copy' && t.copy_of?.report_id).map((t) => `${t.copy_of!.report_id}|copy`));
-  const copies = [...flagSet].filter((x) => x.endsWith('|copy'));
-  const copyTruth = out.find((s) => s.kind === 'copy')!;
-  const pairHits = copies.filter((x) => truthSet.has(x) || sources.has(x)).length;
-  out.push({ kind: 'copy (pair)', truth: copyTruth.truth, flagged: copies.length, hits: pairHits, precision: ratio(pairHits, copies.length), recall: copyTruth.recall });
+  out.splice(KINDS.indexOf('copy'), 0, ...scoreCopies(rows, mine));
   return out;
+}
+
+function scoreCopies(rows: readonly TruthRow[], flags: readonly ScoredFlag[]): KindScore[] {
+  const copies = rows.filter((t) => t.kind === 'copy');
+  const copiers = new Set(copies.map((t) => t.report_id));
+  const pair = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const truthPairs = new Set(copies.filter((t) => t.copy_of?.report_id).map((t) => pair(t.report_id, t.copy_of!.report_id!)));
+  const byReport = new Map(flags.filter((f) => f.kind === 'copy').map((f) => [f.report_id, f]));
+  const flagged = [...byReport.values()];
+  const undirected = (f: ScoredFlag) => f.relation === 'copies_or_copied_by';
+  const right = (f: ScoredFlag) => (undirected(f) ? f.related_report_id != null && truthPairs.has(pair(f.report_id, f.related_report_id)) : copiers.has(f.report_id));
+  const pairsFlagged = new Set(flagged.filter((f) => undirected(f) && f.related_report_id).map((f) => pair(f.report_id, f.related_report_id!)));
+  const found = copies.filter((t) => {
+    const f = byReport.get(t.report_id);
+    return (f && !undirected(f)) || (t.copy_of?.report_id != null && pairsFlagged.has(pair(t.report_id, t.copy_of.report_id)));
+  }).length;
+  const hits = flagged.filter(right).length;
+  const directed = flagged.filter((f) => !undirected(f));
+  const directedHits = directed.filter(right).length;
+  return [
+    { kind: 'copy', truth: copies.length, flagged: flagged.length, hits, precision: ratio(hits, flagged.length), recall: ratio(found, copies.length) },
+    { kind: 'copy, direction named', truth: copies.length, flagged: directed.length, hits: directedHits, precision: ratio(directedHits, directed.length), recall: ratio(directedHits, copies.length) },
+  ];
 }

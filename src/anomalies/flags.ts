@@ -7,7 +7,7 @@
 // Ties go by kind (the order of KINDS), agency (code point order), year and report id.
 import { describe } from './describe';
 import type { SqlRunner } from './sql';
-import { KINDS, SEVERITY_NAMES, type Evidence, type Flag, type SeverityLevel } from './types';
+import { KINDS, SEVERITY_NAMES, type Evidence, type Flag, type Relation, type SeverityLevel } from './types';
 
 /** A piece of evidence with what a sentence needs to know about its report and the report it refers to. */
 export type EvidenceRow = Evidence & { agency: string; year: number; level: string | null; agency_type: string | null; ref_agency: string | null; ref_year: number | null };
@@ -21,6 +21,10 @@ export const ORDER_EVIDENCE = `CREATE OR REPLACE TABLE anomaly_ordered AS
       x.agency AS ref_agency, x.year::INTEGER AS ref_year, e.a, e.b, e.c,
       max(e.severity + e.strength) OVER (PARTITION BY e.report_id, e.kind) AS flag_score, ${KIND_ORDER} AS kind_order
     FROM anomaly_evidence e JOIN reports r USING (report_id) LEFT JOIN reports x ON x.report_id = e.ref)`;
+
+/** What the evidence's `ref` is to its report: the copy detector says 'mutual' when the direction is unclear. */
+const relationOf = (e: EvidenceRow): Relation | null =>
+  e.ref == null ? null : e.kind !== 'copy' ? 'previous_year' : e.what === 'mutual' ? 'copies_or_copied_by' : 'copies';
 
 /** The flag of one report and kind from its evidence rows, strongest first. */
 export function toFlag(rows: readonly EvidenceRow[]): Flag {
@@ -37,6 +41,7 @@ export function toFlag(rows: readonly EvidenceRow[]): Flag {
     cells: [...new Set(rows.flatMap((r) => (r.cells ? r.cells.split(',') : [])))],
     score: Math.round((top.severity + top.strength) * 1000) / 1000,
     related_report_id: top.ref,
+    relation: relationOf(top),
   };
 }
 

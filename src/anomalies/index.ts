@@ -4,4 +4,4 @@ export { detect, type DetectOptions } from './detect';
 export { describe, type Sentence } from './describe';
 export { allFlags, readFlags, toFlag, ORDER_EVIDENCE, type EvidenceRow } from './flags';
 export { descriptiveColumnsIn, type SqlRunner } from './sql';
-export { KINDS, KIND_LABELS, SEVERITY_NAMES, type Flag, type Kind, type Severity } from './types';
+export { KINDS, KIND_LABELS, SEVERITY_NAMES, type Flag, type Kind, type Relation, type Severity } from './types';

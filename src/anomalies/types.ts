@@ -55,4 +55,12 @@ export interface Flag {
   score: number;
   /** The other report the flag is about: the copied one, or last year's for cross-year kinds. */
   related_report_id: string | null;
+  /** What the related report is to this one (null when there is none). */
+  relation: Relation | null;
 }
+
+/**
+ * 'copies': this report copies the related one; 'copies_or_copied_by': one of the two copied the other and the
+ * data cannot say which (the pair's one copy flag); 'previous_year': the agency's report of the year before.
+ */
+export type Relation = 'copies' | 'copies_or_copied_by' | 'previous_year';

@@ -7,6 +7,7 @@ import { crossYear } from '../../src/anomalies/detectors/crossyear';
 import { identity } from '../../src/anomalies/detectors/identity';
 import { score } from '../../src/anomalies/evaluate';
 import { toFlag, type EvidenceRow } from '../../src/anomalies/flags';
+import type { Relation } from '../../src/anomalies/types';
 import { crossYearChecks, runChecks, type Values } from '../../src/model/checks';
 import { keysFor, standardLayout, type Layout } from '../../src/model/schema';
 import { dataset } from './helpers';
@@ -68,20 +69,40 @@ describe('flags', () => {
     expect(f).toMatchObject({ kind: 'identity', severity: 'high', score: 3.5, cells: ['t4.review.upheld', 't4.review.total', 't3.total.total'] });
     expect(f.detail.split('；')).toHaveLength(2);
     expect(f.detail_en).toContain('3 ≠ 1');
+    expect(f.relation).toBeNull();
+  });
+
+  it('says what the related report is: copied, copying or copied when the direction is open, last year', () => {
+    const copy = (what: string) => row({ kind: 'copy', what, ref: 'o', ref_agency: '另局', ref_year: 2022, a: 1, b: 0, c: 40 });
+    expect(toFlag([copy('peer')]).relation).toBe('copies');
+    expect(toFlag([copy('prev')]).relation).toBe('copies');
+    expect(toFlag([copy('mutual')])).toMatchObject({ relation: 'copies_or_copied_by', related_report_id: 'o' });
+    expect(toFlag([copy('mutual')]).detail).toMatch(/^与另局 2022 年报告雷同，抄袭或被抄袭/);
+    expect(toFlag([row({ kind: 'carry_over', what: 'x.carry.total', ref: 'p' })]).relation).toBe('previous_year');
   });
 });
 
 describe('evaluation', () => {
-  it('counts (report, kind) pairs of synthetic reports, and copies on either side of a pair', () => {
-    const truth = [
-      { report_id: 'a', kind: 'identity' }, { report_id: 'b', kind: 'copy', copy_of: { report_id: 'c' } }, { report_id: 'real', kind: 'identity' },
-      { report_id: 'gone', kind: 'blank', in_dataset: false },
-    ];
-    const flags = [{ report_id: 'a', kind: 'identity' }, { report_id: 'x', kind: 'identity' }, { report_id: 'c', kind: 'copy' }, { report_id: 'real', kind: 'identity' }];
-    const s = score(truth, flags, new Set(['a', 'b', 'c', 'x', 'gone']));
+  it('counts (report, kind) pairs of synthetic reports', () => {
+    const truth = [{ report_id: 'a', kind: 'identity' }, { report_id: 'real', kind: 'identity' }, { report_id: 'gone', kind: 'blank', in_dataset: false }];
+    const flags = [{ report_id: 'a', kind: 'identity' }, { report_id: 'x', kind: 'identity' }, { report_id: 'real', kind: 'identity' }];
+    const s = score(truth, flags, new Set(['a', 'x', 'gone']));
     expect(s.find((k) => k.kind === 'identity')).toMatchObject({ truth: 1, flagged: 2, hits: 1, precision: 0.5, recall: 1 });
-    expect(s.find((k) => k.kind === 'copy')).toMatchObject({ truth: 1, flagged: 1, hits: 0, precision: 0 });
-    expect(s.find((k) => k.kind === 'copy (pair)')).toMatchObject({ hits: 1, precision: 1 });
     expect(s.find((k) => k.kind === 'blank')).toMatchObject({ truth: 0, flagged: 0, precision: null, recall: null });
+  });
+
+  it('scores a copy flag by its claim: a named copier must be the copier, an open direction must name a copied pair', () => {
+    // b copied c, d copied e, f copied g
+    const truth = ['bc', 'de', 'fg'].map(([r, src]) => ({ report_id: r, kind: 'copy', copy_of: { report_id: src } }));
+    const synthetic = new Set('bcdefghx');
+    const flag = (report_id: string, related_report_id: string, relation: Relation) => ({ report_id, kind: 'copy', related_report_id, relation });
+    const s = score(truth, [
+      flag('b', 'c', 'copies'), // right
+      flag('c', 'b', 'copies'), // the copied report named as the copier: wrong
+      flag('e', 'd', 'copies_or_copied_by'), // the pair d–e, either way round: right, and finds d's truth row
+      flag('g', 'x', 'copies_or_copied_by'), // g with a report it has nothing to do with: wrong, and f is not found
+    ], synthetic);
+    expect(s.find((k) => k.kind === 'copy')).toMatchObject({ truth: 3, flagged: 4, hits: 2, precision: 0.5, recall: 2 / 3 });
+    expect(s.find((k) => k.kind === 'copy, direction named')).toMatchObject({ flagged: 2, hits: 1, precision: 0.5, recall: 1 / 3 });
   });
 });

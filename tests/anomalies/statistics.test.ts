@@ -1,6 +1,7 @@
 // The statistical kinds (outlier, jump, blank) and copy detection on small hand-made panels: what stands out from
 // its peers or its own years is flagged, ordinary spread and tiny counts are not.
 import { describe, expect, it } from 'vitest';
+import { MIN_TABLE_BITS, TABLE_ALONE_BITS } from '../../src/anomalies/detectors/copy';
 import { narrativeFingerprint } from '../../src/anomalies/fingerprint';
 import { flagsOf, zeros, type Row } from './helpers';
 
@@ -119,5 +120,47 @@ describe('copy', () => {
   it('leaves alone two quiet agencies whose tables are both empty and whose texts differ', async () => {
     const quiet = (i: number) => withText({ report_id: `q${i}`, agency: `q${i}`, year: 2022, values: zeros() }, narrative(`q${i}`, 100 + i));
     expect((await flagsOf([quiet(1), quiet(2)])).filter((f) => f.kind === 'copy')).toEqual([]);
+  });
+
+  /** Σ log2(1 + |v|): the information the detector requires of a table match. */
+  const bits = (v: Record<string, number | null>) => Object.values(v).reduce<number>((s, x) => s + Math.log2(1 + Math.abs(x ?? 0)), 0);
+
+  it('takes identical tables for a copy on their own only when they carry enough figures to rule out chance', async () => {
+    // a township's few small figures: identical at two agencies by coincidence, their texts their own
+    const few = { ...zeros(), 't3.new_received.natural_person': 2, 't3.new_received.total': 2, 't3.granted.natural_person': 2, 't3.granted.total': 2,
+      't3.total.natural_person': 2, 't3.total.total': 2, 't2.normative_docs.in_force': 3 };
+    expect(bits(few)).toBeGreaterThan(MIN_TABLE_BITS);
+    expect(bits(few)).toBeLessThan(TABLE_ALONE_BITS);
+    const sparse = (i: number) => withText({ report_id: `s${i}`, agency: `s${i}`, year: 2022, values: few }, narrative(`s${i}`, 200 + i));
+    expect((await flagsOf([sparse(1), sparse(2)])).filter((f) => f.kind === 'copy')).toEqual([]);
+    // a county bureau's full tables, identical at another agency whose text is its own
+    const full = agency(0, 2022).values!;
+    expect(bits(full)).toBeGreaterThan(TABLE_ALONE_BITS);
+    const copied = await flagsOf([withText(agency(0, 2022), narrative('第0市场监督管理局', 1)), withText({ ...agency(0, 2022), report_id: 'r1-2022', agency: '第1市场监督管理局' }, narrative('第1市场监督管理局', 2))]);
+    const copies = copied.filter((f) => f.kind === 'copy');
+    expect(copies).toHaveLength(1);
+    expect(copies[0].detail).toMatch(/表格完全相同/);
+  });
+
+  it('flags a pair whose direction the data cannot tell once, naming the other report as copying or copied, a level lower', async () => {
+    // two quiet townships, empty tables, the same text under their own names, no other years to compare with
+    const quiet = (i: number) => withText({ report_id: `t${i}`, agency: `t${i}镇人民政府`, year: 2022, level: 'township', agency_type: '政府', values: zeros() }, narrative(`t${i}镇人民政府`, 300));
+    const copies = (await flagsOf([quiet(1), quiet(2)])).filter((f) => f.kind === 'copy');
+    expect(copies).toHaveLength(1);
+    const other = copies[0].report_id === 't1' ? 't2' : 't1';
+    expect(copies[0]).toMatchObject({ related_report_id: other, relation: 'copies_or_copied_by', severity: 'low' });
+    expect(copies[0].detail).toMatch(/抄袭或被抄袭/);
+  });
+
+  it('reads a large volume’s ordinary year-to-year change as ordinary: the copier is the report whose figures come from nowhere', async () => {
+    // agency 0 grants tens of thousands of licences, ±30% a year; agency 1 grants none, except in the 2022 report
+    // it copied from agency 0 (figures and text, names changed). By counting noise alone agency 0's own change is
+    // 39 units and agency 1's jump 11: agency 0 would be named the copier.
+    const licences: Record<number, [number, number]> = { 2021: [36000, 0], 2022: [47464, 0], 2023: [36000, 0] };
+    const report = (i: number, y: number) => withText(agency(i, y, { 't2.licensing.decisions': licences[y][i] }), narrative(`第${i}市场监督管理局`, 10 * i + y));
+    const rows = [2021, 2022, 2023].flatMap((y) => [report(0, y), report(1, y)]);
+    rows[3] = withText({ ...agency(0, 2022, { 't2.licensing.decisions': 47464 }), report_id: 'r1-2022', agency: '第1市场监督管理局' }, narrative('第1市场监督管理局', 2022));
+    const copies = (await flagsOf(rows)).filter((f) => f.kind === 'copy');
+    expect(copies.map((f) => [f.report_id, f.related_report_id, f.relation])).toEqual([['r1-2022', 'r0-2022', 'copies']]);
   });
 });

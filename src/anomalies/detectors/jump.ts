@@ -37,6 +37,7 @@ export async function jump(db: SqlRunner): Promise<string[]> {
       WHERE p.n >= ${MIN_PEERS} AND p.mad > 0)
     WHERE abs(z) >= ${Z_LIMIT} AND abs(d) >= ln(${JUMP_FACTOR}) AND greatest(v, before) >= ${MIN_VOLUME}
       AND has_history AND abs(d) = largest AND abs(d) > 2 * second
-      -- a report whose figures were copied from another agency (copy.ts ran first) says nothing about its own counting
-      AND report_id NOT IN (SELECT copier FROM anomaly_copy_found WHERE direction <> 'prev')`];
+      -- a report whose figures were copied from another agency (copy.ts ran first) says nothing about its own counting;
+      -- when the pair's direction is unclear, either report may be the copy
+      AND report_id NOT IN (SELECT copier FROM anomaly_copy_found WHERE direction <> 'prev' UNION ALL SELECT source FROM anomaly_copy_found WHERE direction = 'mutual')`];
 }
