@@ -92,6 +92,14 @@ describe('implausible', () => {
     expect(flags.find((f) => f.kind === 'implausible')!.cells).toEqual(['t2.regulations.issued', 't2.regulations.in_force']);
   });
 
+  it('flags a department’s 规章 where its level is unknown, but not a government’s (嘉峪关 is a city without districts)', async () => {
+    const regs = { 't2.regulations.issued': 1, 't2.regulations.in_force': 3 };
+    const dept = { ...honest('dept', 2022, regs, '嘉峪关市体育局'), level: null, agency_type: '体育' };
+    const gov = { ...honest('gov', 2022, regs, '嘉峪关市人民政府'), level: null, agency_type: '政府' };
+    const flags = await flagsOf([dept, gov]);
+    expect(flags.filter((f) => f.kind === 'implausible').map((f) => f.report_id)).toEqual(['dept']);
+  });
+
   it('flags licensing without the power, negative counts and 纠正 above 总计', async () => {
     const stats = { ...honest('stats', 2022, {}, '某县统计局'), agency_type: '统计' };
     const negative = honest('neg', 2022, { 't2.penalty.decisions': -4 }, 'C局');

@@ -1,6 +1,7 @@
 // implausible: values the law makes impossible or unlikely.
 // - 规章 can be made only by State Council departments and by the governments of provinces and of 设区的市 /
-//   自治州 (立法法 art. 91, 93): a 规章 figure from a county or township body, or from a department, is implausible.
+//   自治州 (立法法 art. 91, 93; 嘉峪关, 东莞, 中山 and 三沙 likewise, art. 81): a 规章 figure from a county or
+//   township government, or from any department below the State Council, is implausible.
 // - 行政许可 needs a legal power to license (行政许可法 art. 22–23); some kinds of department have none.
 // - a count below zero; a 纠正 (corrected) figure above its block's 总计 in 表四.
 import { ALL_KEYS, T4_BLOCKS, t4Key } from '../../model/schema';
@@ -18,8 +19,12 @@ const keysWhere = (keys: readonly string[], test: (c: string) => string) => `con
 export const implausibleSelects = (): string[] => [
   `${evidence({ kind: 'implausible', severity: 2, strength: `least(1, greatest(${REGULATION_KEYS.map(col).join(', ')}) / 20)`, what: str('regulations'),
     cells: keysWhere(REGULATION_KEYS, (c) => `${c} > 0`), a: `greatest(${REGULATION_KEYS.map(col).join(', ')})` })}
-    FROM reports WHERE level IS NOT NULL AND level <> 'national' AND NOT (agency_type = '政府' AND level IN ('provincial', 'prefecture'))
-      AND greatest(${REGULATION_KEYS.map(col).join(', ')}) > 0`,
+    FROM reports WHERE greatest(${REGULATION_KEYS.map(col).join(', ')}) > 0 AND (
+      -- any body of a county or a township
+      level IN ('county', 'township')
+      -- a department anywhere but the State Council: also where its level is unknown but it is placed in a province
+      -- (a 不设区的地级市 such as 嘉峪关 leaves the level open; its government may make 规章, its departments may not)
+      OR (agency_type <> '政府' AND coalesce(level <> 'national', province_code IS NOT NULL)))`,
   `${evidence({ kind: 'implausible', severity: 2, strength: `least(1, ${col('t2.licensing.decisions')} / 1000)`, what: str('licensing'),
     cells: str('t2.licensing.decisions'), a: col('t2.licensing.decisions') })}
     FROM reports WHERE agency_type IN (${NO_LICENSING_FIELDS.map(str).join(', ')}) AND ${col('t2.licensing.decisions')} > 0`,
