@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { buildDataset } from '../src/dataset/build';
 import { Downloader } from '../src/dataset/download';
 import { readSource, sources } from '../src/dataset/inputs';
+import { buildProgress } from '../src/dataset/progress';
 import { mapOrdered } from '../src/dataset/ordered';
 
 const USAGE = `usage: npm run ingest -- <files, folders, URLs or URL lists…> [options]
@@ -66,24 +66,7 @@ async function main() {
   let total = 0;
   for await (const _ of sources(positionals)) total++;
 
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'ingest {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} | rejected {rejected}',
-      etaBuffer: 200,
-      noTTYOutput: true,
-      notTTYSchedule: 5000,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const started = performance.now();
-  bar.start(total, 0, { rate: '0', rejected: 0 });
-  process.once('SIGINT', () => {
-    bar.stop();
-    fail(`interrupted: ${o.out} is unchanged`, 130);
-  });
-
+  const progress = buildProgress('ingest', total, () => fail(`interrupted: ${o.out} is unchanged`, 130));
   const readAhead = 4 * concurrency;
   let summary;
   try {
@@ -95,14 +78,14 @@ async function main() {
         cacheDir: o.cache,
         total,
         partitionByYear: o['partition-by-year'],
-        onProgress: ({ done, rejected }) => bar.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(1), rejected }),
+        onProgress: progress.onProgress,
       },
     );
   } catch (e) {
-    bar.stop();
+    progress.stop();
     fail((e as Error).message);
   }
-  bar.stop();
+  progress.stop();
 
   const warnings = (await readFile(join(o.out, 'agency-warnings.csv'), 'utf8')).split('\n').filter(Boolean).length - 1;
   const lines = [

@@ -4,17 +4,11 @@
 import type { AdminLevel } from '../model/dataset';
 import { expandAbbreviation } from '../model/agencies';
 import { agencyType } from './agency-type';
-import { placeAgency } from './region';
+import { placeAgency, type Place } from './region';
 
-export interface AgencyInfo {
+export interface AgencyInfo extends Place {
   /** The name the agency's reports are grouped under. */
   canonical: string;
-  province: string | null;
-  province_code: string | null;
-  city: string | null;
-  city_code: string | null;
-  county: string | null;
-  county_code: string | null;
   level: AdminLevel | null;
   agency_type: string | null;
   /** Why some of the above is null, for the builder's agency warnings; null when all is known. */

@@ -7,6 +7,7 @@ import type { CheckResult } from '../model/checks';
 import type { CellStatus, ReportRecord } from '../model/record';
 import { ALL_KEYS } from '../model/schema';
 import type { AgencyInfo } from './agency';
+import type { Place } from './region';
 
 export const CELL_STATUSES: readonly CellStatus[] = ['value', 'blank', 'missing', 'ambiguous', 'derived'];
 const STATUS_INDEX = new Map(CELL_STATUSES.map((s, i) => [s, i]));
@@ -21,7 +22,7 @@ export const RAW_DIGITS = 1;
 export const RAW_TEXT = 2;
 
 /** The report's columns other than the value columns, plus what the builder needs to pick among duplicates. */
-export interface ReportRow {
+export interface ReportRow extends Place {
   seq: number;
   report_id: string;
   agency_id: string;
@@ -29,12 +30,6 @@ export interface ReportRow {
   year: number;
   template: string;
   other_split: boolean;
-  province: string | null;
-  province_code: string | null;
-  city: string | null;
-  city_code: string | null;
-  county: string | null;
-  county_code: string | null;
   level: string | null;
   agency_type: string | null;
   source: string;
@@ -118,12 +113,18 @@ export function recordProblem(record: ReportRecord): string | null {
   return null;
 }
 
-const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array | BigUint64Array>(a: T, n: number): T => {
+type Column = Uint8Array | Uint16Array | Uint32Array | Float64Array | BigUint64Array;
+
+const grow = <T extends Column>(a: T, n: number): T => {
   if (n <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2, 1024));
   b.set(a as never);
   return b;
 };
+
+/** A copy of a group of columns (the cells' or the checks') with `f` applied to each typed-array column. */
+const mapColumns = <G extends object>(group: G, f: (a: Column) => Column): G =>
+  Object.fromEntries(Object.entries(group).map(([k, v]) => [k, ArrayBuffer.isView(v) ? f(v as Column) : v])) as G;
 
 /** Collects the reports of one batch. One encoder per worker: it remembers which check definitions it has sent. */
 export class BatchEncoder {
@@ -156,20 +157,14 @@ export class BatchEncoder {
     const b = this.batch;
     const r = b.reports.length;
     const sketch = narrativeFingerprint(record.narrative, record.agency);
+    const { canonical, warning, ...place } = agency;
     b.reports.push({
       ...row,
       agency: record.agency!,
       year: record.year!,
       template: record.template,
       other_split: record.layout.otherSplit,
-      province: agency.province,
-      province_code: agency.province_code,
-      city: agency.city,
-      city_code: agency.city_code,
-      county: agency.county,
-      county_code: agency.county_code,
-      level: agency.level,
-      agency_type: agency.agency_type,
+      ...place,
       source_format: record.format,
       complete: record.complete,
       checks_failed: record.checks.filter((c) => c.ok === false).length,
@@ -177,15 +172,14 @@ export class BatchEncoder {
       narrative_minhash: sketch?.minhash ?? null,
       narrative_shingles: sketch?.shingles ?? null,
       prose_facts: proseFacts(record.prose),
-      canonical: agency.canonical,
+      canonical,
       unread: 0, // counted with the cells below
-      agency_warning: agency.warning,
+      agency_warning: warning,
     });
 
     const k = ALL_KEYS.length;
     b.values = grow(b.values, (r + 1) * k);
-    this.reserveCells(k);
-    this.reserveChecks(record.checks.length);
+    this.reserve(k, record.checks.length);
     const c = b.cells;
     // cells in the schema's key order, whatever order the parser produced them in
     for (let i = 0; i < k; i++) {
@@ -215,29 +209,11 @@ export class BatchEncoder {
     for (const p of record.prose) b.prose.push({ report: r, key: p.key, value: p.value, quote: p.quote });
   }
 
-  private reserveCells(more: number): void {
-    const c = this.batch.cells;
-    const n = c.count + more;
-    if (n <= c.report.length) return;
-    c.report = grow(c.report, n);
-    c.key = grow(c.key, n);
-    c.value = grow(c.value, n);
-    c.status = grow(c.status, n);
-    c.rawKind = grow(c.rawKind, n);
-    c.page = grow(c.page, n);
-    c.line = grow(c.line, n);
-  }
-
-  private reserveChecks(more: number): void {
-    const c = this.batch.checks;
-    const n = c.count + more;
-    if (n <= c.report.length) return;
-    c.report = grow(c.report, n);
-    c.def = grow(c.def, n);
-    c.ok = grow(c.ok, n);
-    c.left = grow(c.left, n);
-    c.right = grow(c.right, n);
-    c.blanks = grow(c.blanks, n);
+  /** Room for `cells` more cells and `checks` more checks. */
+  private reserve(cells: number, checks: number): void {
+    const b = this.batch;
+    if (b.cells.count + cells > b.cells.report.length) b.cells = mapColumns(b.cells, (a) => grow(a, b.cells.count + cells));
+    if (b.checks.count + checks > b.checks.report.length) b.checks = mapColumns(b.checks, (a) => grow(a, b.checks.count + checks));
   }
 
   /** The thread-wide number of a check definition (id and cells), sent with the batch the first time it is seen. */
@@ -273,14 +249,11 @@ export class BatchEncoder {
   /** The batch so far (trimmed to size) and the buffers to transfer; the encoder starts a new batch. */
   take(): { batch: EncodedBatch; transfer: ArrayBuffer[] } {
     const b = this.batch;
-    const c = b.cells;
-    const h = b.checks;
-    const trim = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array | BigUint64Array>(a: T, n: number) => a.slice(0, n) as T;
     const batch: EncodedBatch = {
       ...b,
-      values: trim(b.values, b.reports.length * ALL_KEYS.length),
-      cells: { ...c, report: trim(c.report, c.count), key: trim(c.key, c.count), value: trim(c.value, c.count), status: trim(c.status, c.count), rawKind: trim(c.rawKind, c.count), page: trim(c.page, c.count), line: trim(c.line, c.count) },
-      checks: { ...h, report: trim(h.report, h.count), def: trim(h.def, h.count), ok: trim(h.ok, h.count), left: trim(h.left, h.count), right: trim(h.right, h.count), blanks: trim(h.blanks, h.count) },
+      values: b.values.slice(0, b.reports.length * ALL_KEYS.length),
+      cells: mapColumns(b.cells, (a) => a.slice(0, b.cells.count)),
+      checks: mapColumns(b.checks, (a) => a.slice(0, b.checks.count)),
     };
     this.reset();
     const transfer = [batch.values, ...Object.values(batch.cells), ...Object.values(batch.checks)]

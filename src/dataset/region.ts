@@ -5,13 +5,17 @@
 import type { AdminLevel } from '../model/dataset';
 import { PLACEHOLDER_CITIES, divisionIndex, isUnder, type Division, type DivisionKind } from './divisions';
 
-export interface Placement {
+/** Names and GB/T 2260 codes of the units an agency sits in; null where the name does not tell. */
+export interface Place {
   province: string | null;
   province_code: string | null;
   city: string | null;
   city_code: string | null;
   county: string | null;
   county_code: string | null;
+}
+
+export interface Placement extends Place {
   level: AdminLevel | null;
   /** The name after its place chain: the department part ("商务局", "人民政府办公室"). */
   rest: string;
@@ -91,7 +95,7 @@ function common(codes: string[], length: number): string | null {
   return first && first.length === length && codes.every((c) => c.slice(0, length) === first) ? first : null;
 }
 
-function placeOf(links: Link[]): Omit<Placement, 'rest' | 'canonicalPlace' | 'warning' | 'level'> {
+function placeOf(links: Link[]): Place {
   const { byCode } = divisionIndex();
   const codes = links.map((l) => l.code);
   const province = common(codes, 2);
@@ -130,7 +134,7 @@ function canonicalPlace(link: Link): string {
   return link.name.endsWith('区') && !link.name.startsWith(cityWord) ? city + link.name : link.name;
 }
 
-const NONE = { province: null, province_code: null, city: null, city_code: null, county: null, county_code: null };
+const NONE: Place = { province: null, province_code: null, city: null, city_code: null, county: null, county_code: null };
 
 /** Places an agency by its name. Pure; the division list is built once per process. */
 export function placeAgency(name: string): Placement {
