@@ -1,10 +1,12 @@
-// npm run bench:ingest -- [--reports N] [--runs R] [--workers W] [--generator panel|simple] [--partition-by-year]
+// npm run bench:ingest -- [--reports N[,N…]] [--runs R] [--workers W] [--generator panel|simple] [--partition-by-year]
 // Times parse + write of N generated report documents through buildDataset (the same path as `ingest`) and
-// prints reports per second, wall time and peak memory, as medians over runs. Each run is its own process, so
-// its peak RSS is its own; the generator's own cost is timed separately and included in the wall time.
+// prints reports per second, wall time and peak memory, as medians over runs, one table row per N (and, for
+// several N, how peak memory grew with N). Each run is its own process, so its peak RSS is its own; the
+// generator's own cost is timed separately and included in the wall time. The table is Markdown, to paste
+// into docs/dataset.md; the machine and its load are printed above it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -107,6 +109,8 @@ interface RunResult {
   rejected: number;
   generateSeconds: number;
   wallSeconds: number;
+  /** Of the wall time, the last step: duplicates resolved and the Parquet files written. */
+  writeSeconds: number;
   /** CPU time of the whole process (main thread, parser threads, DuckDB) per report. */
   cpuMsPerReport: number;
   /** Share of the wall time the main thread was busy (staging rows, DuckDB appends, generating inputs). */
@@ -135,6 +139,7 @@ async function run(n: number, generator: string, workers: number | undefined, pa
       rejected: s.rejected,
       generateSeconds,
       wallSeconds,
+      writeSeconds: s.writeSeconds,
       cpuMsPerReport: (cpu.user + cpu.system) / 1000 / n,
       mainBusy: performance.eventLoopUtilization(elu0).utilization,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -161,39 +166,50 @@ const { values: o } = parseArgs({
     child: { type: 'boolean', default: false },
   },
 });
-const n = Number(o.reports);
+const sizes = o.reports.split(',').map(Number);
 const workers = o.workers === undefined ? undefined : Number(o.workers);
-if (!GENERATORS[o.generator]) {
-  process.stderr.write(`bench:ingest: unknown generator "${o.generator}" (have: ${Object.keys(GENERATORS).join(', ')})\n`);
+if (!GENERATORS[o.generator] || sizes.some((n) => !(Number.isInteger(n) && n > 0))) {
+  process.stderr.write(`bench:ingest: --reports takes whole numbers (100000 or 100000,1000000), --generator one of ${Object.keys(GENERATORS).join(', ')}\n`);
   process.exit(2);
 }
 
-if (o.child) {
-  process.stdout.write(JSON.stringify(await run(n, o.generator, workers, o['partition-by-year'])));
-} else {
-  const runs: RunResult[] = [];
-  for (let r = 0; r < Number(o.runs); r++) {
-    const args = ['tsx', 'scripts/bench-ingest.ts', '--child', '--reports', String(n), '--generator', o.generator, ...(workers ? ['--workers', String(workers)] : []), ...(o['partition-by-year'] ? ['--partition-by-year'] : [])];
-    const child = spawnSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-    if (child.status !== 0) {
-      process.stderr.write(`bench:ingest: run ${r + 1} failed\n`);
-      process.exit(1);
-    }
-    const result = JSON.parse(child.stdout) as RunResult;
-    runs.push(result);
-    process.stderr.write(`run ${r + 1}: ${result.wallSeconds.toFixed(1)} s, ${(n / result.wallSeconds).toFixed(0)} reports/s, ${result.cpuMsPerReport.toFixed(2)} ms CPU/report, main thread busy ${(100 * result.mainBusy).toFixed(0)}%, peak RSS ${result.peakRssMb.toFixed(0)} MB (${result.ingested} ingested, ${result.rejected} rejected; generating alone ${result.generateSeconds.toFixed(1)} s)\n`);
+/** Runs one measurement in a child process of its own. */
+function child(n: number): RunResult {
+  const args = ['tsx', 'scripts/bench-ingest.ts', '--child', '--reports', String(n), '--generator', o.generator, ...(workers ? ['--workers', String(workers)] : []), ...(o['partition-by-year'] ? ['--partition-by-year'] : [])];
+  const c = spawnSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  if (c.status !== 0) {
+    process.stderr.write(`bench:ingest: a run of ${n} reports failed\n`);
+    process.exit(1);
   }
-  const wall = median(runs.map((r) => r.wallSeconds));
-  process.stdout.write(
-    [
-      `bench:ingest  ${n} reports (${o.generator} generator), ${runs.length} run(s), workers ${workers ?? 'one per core'}${o['partition-by-year'] ? ', partitioned by year' : ''}`,
-      `  wall time      ${wall.toFixed(1)} s (median)`,
-      `  throughput     ${(n / wall).toFixed(0)} reports/s (median)`,
-      `  CPU            ${median(runs.map((r) => r.cpuMsPerReport)).toFixed(2)} ms per report (all threads; median)`,
-      `  main thread    busy ${(100 * median(runs.map((r) => r.mainBusy))).toFixed(0)}% of the wall time (median)`,
-      `  peak RSS       ${median(runs.map((r) => r.peakRssMb)).toFixed(0)} MB (median of per-run peaks, main process and parser threads)`,
-      `  generating     ${median(runs.map((r) => r.generateSeconds)).toFixed(1)} s of the wall time is the generator alone`,
-      `  ingested       ${runs[0].ingested}, rejected ${runs[0].rejected}`,
-    ].join('\n') + '\n',
-  );
+  return JSON.parse(c.stdout) as RunResult;
+}
+
+if (o.child) {
+  process.stdout.write(JSON.stringify(await run(sizes[0], o.generator, workers, o['partition-by-year'])));
+} else {
+  const load = loadavg()[0];
+  const rows: string[] = [];
+  const peaks: number[] = [];
+  for (const n of sizes) {
+    const runs: RunResult[] = [];
+    for (let r = 0; r < Number(o.runs); r++) {
+      const x = child(n);
+      runs.push(x);
+      process.stderr.write(`${n} reports, run ${r + 1}: ${x.wallSeconds.toFixed(1)} s (writing ${x.writeSeconds.toFixed(1)} s), ${(n / x.wallSeconds).toFixed(0)} reports/s, ${x.cpuMsPerReport.toFixed(2)} ms CPU/report, main thread busy ${(100 * x.mainBusy).toFixed(0)}%, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.ingested} ingested, ${x.rejected} rejected; generating alone ${x.generateSeconds.toFixed(1)} s)\n`);
+    }
+    const m = (f: (r: RunResult) => number) => median(runs.map(f));
+    const wall = m((r) => r.wallSeconds);
+    peaks.push(m((r) => r.peakRssMb));
+    rows.push(`| ${n.toLocaleString('en')} | ${runs.length} | ${wall.toFixed(1)} | ${(n / wall).toFixed(0)} | ${m((r) => r.writeSeconds).toFixed(1)} | ${m((r) => r.generateSeconds).toFixed(1)} | ${peaks.at(-1)!.toFixed(0)} | ${m((r) => r.cpuMsPerReport).toFixed(2)} | ${(100 * m((r) => r.mainBusy)).toFixed(0)}% | ${runs[0].ingested.toLocaleString('en')} / ${runs[0].rejected.toLocaleString('en')} |`);
+  }
+  const lines = [
+    `bench:ingest, ${o.generator} generator, workers ${workers ?? 'one per core'}${o['partition-by-year'] ? ', partitioned by year' : ''}; medians over runs`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}; load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    '',
+    '| reports | runs | wall time (s) | reports/s | of which writing Parquet (s) | generator alone (s) | peak RSS (MB) | CPU per report (ms, all threads) | main thread busy | ingested / rejected |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
+  if (sizes.length > 1) lines.push('', `peak RSS at ${sizes.at(-1)!.toLocaleString('en')} reports is ${(peaks.at(-1)! / peaks[0]).toFixed(2)}× that at ${sizes[0].toLocaleString('en')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

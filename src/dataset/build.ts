@@ -43,6 +43,8 @@ export interface BuildSummary {
   /** Reports dropped because another report of the same agency and year was preferred (duplicates.csv). */
   duplicates: number;
   seconds: number;
+  /** Of `seconds`, the last step: duplicates resolved and the Parquet files written from the staged rows. */
+  writeSeconds: number;
   outDir: string;
 }
 
@@ -109,6 +111,7 @@ export async function buildDataset(inputs: AsyncIterable<DatasetInput> | Iterabl
     await pool.close();
     pool = undefined;
 
+    const writing = performance.now();
     const counts = await staging.finish(output.datasetDir, { partitionByYear: opts.partitionByYear ?? false });
     if (counts.ingested === 0) {
       // an empty dataset must not replace a good one
@@ -118,7 +121,8 @@ export async function buildDataset(inputs: AsyncIterable<DatasetInput> | Iterabl
     staging.close();
     staging = undefined;
     await output.commit();
-    return { ...counts, seconds: (performance.now() - started) / 1000, outDir: opts.outDir };
+    const now = performance.now();
+    return { ...counts, seconds: (now - started) / 1000, writeSeconds: (now - writing) / 1000, outDir: opts.outDir };
   } catch (e) {
     await pool?.close();
     staging?.close();
