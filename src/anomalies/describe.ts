@@ -86,9 +86,15 @@ export function describe(e: EvidenceRow): Sentence {
     case 'blank': {
       const [table, state] = e.what.split(':');
       const name = TABLE_NAMES[table] ?? { zh: table, en: table };
+      if (state === 'blank') {
+        return {
+          zh: `${name.zh}整表空白（未填报），而同级同类机关中 ${pct(a)} 填报了该表，本机关其他年度（或同类机关）在该表最多有 ${num(b)} 件`,
+          en: `${name.en} is left entirely blank, while ${pct(a)} of peer reports fill it in and the agency's other years (or its peers) have up to ${num(b)} there`,
+        };
+      }
       return {
-        zh: `${name.zh}整表${state === 'blank' ? '空白' : '全为 0'}，而同级同类机关中 ${pct(a)} 在该表有数据，按本机关其他年度（或同类机关）应有约 ${num(b)} 件`,
-        en: `${name.en} is entirely ${state === 'blank' ? 'blank' : 'zero'}, while ${pct(a)} of peer reports have figures there and the agency's other years (or its peers) suggest about ${num(b)}`,
+        zh: `${name.zh}整表全为 0，而同级同类机关中 ${pct(a)} 在该表有数据，按本机关其他年度（或同类机关）应有约 ${num(b)} 件`,
+        en: `${name.en} is entirely zero, while ${pct(a)} of peer reports have figures there and the agency's other years (or its peers) suggest about ${num(b)}`,
       };
     }
     case 'implausible': {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_TABLE_BITS, TABLE_ALONE_BITS } from '../../src/anomalies/detectors/copy';
 import { narrativeFingerprint } from '../../src/anomalies/fingerprint';
+import { keysFor, standardLayout } from '../../src/model/schema';
 import { flagsOf, zeros, type Row } from './helpers';
 
 /** A deterministic spread around 1 (a factor between ×0.6 and ×1.6). */
@@ -86,6 +87,18 @@ describe('blank', () => {
     expect(blank[0].cells).toContain('t3.new_received.total');
     expect(blank[0].detail).toMatch(/表三整表全为 0/);
   });
+
+  it('flags a 表四 left blank where peers fill it in with zeros and the agency has had cases, not where it never has', async () => {
+    const t4Blank = Object.fromEntries(keysFor(standardLayout('2021')).filter((d) => d.table === 't4').map((d) => [d.key, null]));
+    const cases = { 't4.review.upheld': 2, 't4.review.total': 2 };
+    // cases in one of the agency's three other years: its median there is 0, its largest 2
+    const rows = [2020, 2021, 2022, 2023].flatMap((y) =>
+      Array.from({ length: 12 }, (_, i) => agency(i, y, y === 2022 && i < 2 ? t4Blank : i === 0 && y === 2021 ? cases : {})),
+    );
+    const blank = (await flagsOf(rows)).filter((f) => f.kind === 'blank');
+    expect(blank.map((f) => f.report_id)).toEqual(['r0-2022']);
+    expect(blank[0].detail).toMatch(/表四整表空白（未填报），而同级同类机关中 83\.3% 填报了该表，本机关其他年度（或同类机关）在该表最多有 2 件/);
+  });
 });
 
 describe('copy', () => {
@@ -122,6 +135,12 @@ describe('copy', () => {
     expect((await flagsOf([quiet(1), quiet(2)])).filter((f) => f.kind === 'copy')).toEqual([]);
   });
 
+  it('takes a missing narrative for no evidence, not for the same text', async () => {
+    // one agency's consecutive reports, no sketch (no narrative, or too short), tables differing in two cells
+    const rows = [2021, 2022].map((y) => agency(0, y, { 't2.licensing.decisions': 400, 't2.penalty.decisions': 60 + y - 2021, 't3.new_received.natural_person': 100 + y - 2021 }));
+    expect((await flagsOf(rows)).filter((f) => f.kind === 'copy')).toEqual([]);
+  });
+
   /** Σ log2(1 + |v|): the information the detector requires of a table match. */
   const bits = (v: Record<string, number | null>) => Object.values(v).reduce<number>((s, x) => s + Math.log2(1 + Math.abs(x ?? 0)), 0);
 
@@ -150,6 +169,16 @@ describe('copy', () => {
     const other = copies[0].report_id === 't1' ? 't2' : 't1';
     expect(copies[0]).toMatchObject({ related_report_id: other, relation: 'copies_or_copied_by', severity: 'low' });
     expect(copies[0].detail).toMatch(/抄袭或被抄袭/);
+  });
+
+  it('does not call a copied report’s empty tables its own omission', async () => {
+    // agency 1 (≈100 applications a year) files a quiet agency's 2022 report, empty tables and all
+    const quiet = (y: number) => withText({ report_id: `q-${y}`, agency: '静乡市场监督管理局', year: y, agency_type: '市场监管', values: zeros() }, narrative('静乡市场监督管理局', 500 + y));
+    const rows = [2021, 2022, 2023].flatMap((y) => [...Array.from({ length: 12 }, (_, i) => agency(i, y)), quiet(y)]);
+    const copier = withText({ ...agency(1, 2022, zeros()), report_id: 'r1-2022' }, narrative('第1市场监督管理局', 500 + 2022));
+    const flags = await flagsOf([...rows.filter((r) => r.report_id !== 'r1-2022'), copier]);
+    expect(flags.filter((f) => f.kind === 'copy').map((f) => [f.report_id, f.related_report_id, f.relation])).toEqual([['r1-2022', 'q-2022', 'copies']]);
+    expect(flags.filter((f) => f.kind === 'blank')).toEqual([]);
   });
 
   it('reads a large volume’s ordinary year-to-year change as ordinary: the copier is the report whose figures come from nowhere', async () => {

@@ -1,9 +1,14 @@
-// blank: a table printed entirely blank (every cell empty) or entirely zero, where the agency's peers are not —
-// at least ACTIVE_SHARE of the reports of the same level, field and year have a figure there — and where the
-// agency would be expected to have some: the median of the table's main count over its other years (over its
-// peers when it has no other year) is at least 1 for a blank table (an empty table is an omission) and at least
-// ZERO_EXPECTED for an all-zero one (a small agency honestly has nothing to report in some years; with 10 expected,
-// a Poisson count is 0 with probability e⁻¹⁰).
+// blank: a table printed entirely blank (every cell empty) or entirely zero, where the agency's peers are not, and
+// where the agency would be expected to have something there.
+// - All zero: at least ACTIVE_SHARE of the reports of the same level, field and year have a figure there, and the
+//   median of the table's main count over the agency's other years (over its peers when it has no other year) is at
+//   least ZERO_EXPECTED (a small agency honestly has nothing to report in some years; with 10 expected, a Poisson
+//   count is 0 with probability e⁻¹⁰).
+// - Blank: at least ACTIVE_SHARE of the peers fill the table in (zeros are an answer, a blank is none: FIELD-NOTES,
+//   a blank is not 0), and the agency has had something there in another year (its largest count there is at least
+//   1; its peers' median when it has no other year): an omission that may hide figures. Peers whose 表四 is all
+//   zero most years do not make a blank 表四 ordinary.
+// A report found copied from another agency (copy.ts runs first) is left out: its tables are the other report's.
 import { keysFor } from '../../model/schema';
 import { HAS_PEERS, LAYOUTS, MIN_PEERS, PEER_KEYS, col, evidence, str, sumOf, type SqlRunner } from '../sql';
 
@@ -37,16 +42,19 @@ export async function blank(db: SqlRunner): Promise<string[]> {
     (t) => `SELECT report_id, agency_id, ${PEERS}, year, ${str(t)} AS tbl, ${stateOf(t)} AS state, ${sumOf(MAIN_COUNT[t])} AS count, ${cellsOf(t)} AS cells FROM reports`,
   ).join(' UNION ALL ')}`);
   await db.query(`CREATE OR REPLACE TABLE anomaly_table_peers AS
-    SELECT ${PEERS}, year, tbl, count(*) AS n, avg((state = 'active')::INTEGER) AS share, median(count) AS median
+    SELECT ${PEERS}, year, tbl, count(*) AS n, avg((state = 'active')::INTEGER) AS share, avg((state <> 'blank')::INTEGER) AS filled, median(count) AS median
     FROM anomaly_tables WHERE ${HAS_PEERS} GROUP BY ALL`);
   // the table's main count over the agency's other years, for the empty ones
   await db.query(`CREATE OR REPLACE TABLE anomaly_table_own AS
-    SELECT e.report_id, e.tbl, median(o.count) AS median FROM anomaly_tables e
+    SELECT e.report_id, e.tbl, median(o.count) AS median, max(o.count) AS most FROM anomaly_tables e
     JOIN anomaly_tables o ON o.agency_id = e.agency_id AND o.tbl = e.tbl AND o.report_id <> e.report_id
     WHERE e.state <> 'active' GROUP BY ALL`);
-  return [`${evidence({ kind: 'blank', severity: 2, strength: 'share', what: `tbl || ':' || state`, cells: 'cells', a: 'share', b: 'expected', c: 'n' })}
-    FROM (SELECT e.*, p.n, p.share, coalesce(own.median, p.median) AS expected FROM anomaly_tables e
+  return [`${evidence({ kind: 'blank', severity: 2, strength: 'share', what: `tbl || ':' || state`, cells: 'cells', a: 'share', b: `CASE state WHEN 'blank' THEN most ELSE expected END`, c: 'n' })}
+    FROM (SELECT e.*, p.n, CASE e.state WHEN 'blank' THEN p.filled ELSE p.share END AS share, coalesce(own.median, p.median) AS expected,
+        coalesce(own.most, p.median) AS most FROM anomaly_tables e
       JOIN anomaly_table_peers p USING (${PEERS}, year, tbl) LEFT JOIN anomaly_table_own own USING (report_id, tbl)
-      WHERE e.state <> 'active' AND p.n >= ${MIN_PEERS} AND p.share >= ${ACTIVE_SHARE})
-    WHERE expected >= CASE state WHEN 'blank' THEN 1 ELSE ${ZERO_EXPECTED} END`];
+      WHERE e.state <> 'active' AND p.n >= ${MIN_PEERS}
+        -- a copied report's tables are the other report's (copy.ts ran first): not this agency's omission
+        AND e.report_id NOT IN (SELECT copier FROM anomaly_copy_found WHERE direction <> 'prev' UNION ALL SELECT source FROM anomaly_copy_found WHERE direction = 'mutual'))
+    WHERE share >= ${ACTIVE_SHARE} AND CASE state WHEN 'blank' THEN most >= 1 ELSE expected >= ${ZERO_EXPECTED} END`];
 }

@@ -109,7 +109,8 @@ export async function copy(db: SqlRunner): Promise<string[]> {
   // the shared text first (cheap), then the differing cells of the pairs that may still be copies
   await db.query(`CREATE OR REPLACE TABLE anomaly_copy_text AS
     SELECT a, b, same_agency, tables, least(ba.info, bb.info) AS info,
-      least(1, j * (ba.shingles + bb.shingles) / ((1 + j) * least(ba.shingles, bb.shingles))) AS contained
+      -- no sketch (no narrative, or one too short to compare) is no evidence: DuckDB's least() would skip the NULL and say 1
+      CASE WHEN ba.sketch IS NOT NULL AND bb.sketch IS NOT NULL THEN least(1, j * (ba.shingles + bb.shingles) / ((1 + j) * least(ba.shingles, bb.shingles))) END AS contained
     FROM (SELECT p.*, ${jaccard} AS j FROM anomaly_copy_pairs p
       JOIN anomaly_copy_base ba ON ba.report_id = p.a JOIN anomaly_copy_base bb ON bb.report_id = p.b) p
     JOIN anomaly_copy_base ba ON ba.report_id = p.a JOIN anomaly_copy_base bb ON bb.report_id = p.b
