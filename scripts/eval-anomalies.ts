@@ -55,7 +55,7 @@ async function main() {
     const flags = await allFlags(dataset.db);
     const synthetic = new Set((await dataset.db.query<{ report_id: string }>(`SELECT report_id FROM reports WHERE NOT is_real`)).map((r) => r.report_id));
     const scores = score(truth.anomalies, flags, synthetic);
-    process.stdout.write(`Detector on ${dir} (${synthetic.size} synthetic reports${truth.seed !== undefined ? `, seed ${truth.seed}` : ''}${truth.province ? `, ${truth.province}` : ''}), scored over (report, kind) pairs; a copy flag that leaves open who copied is scored on its pair:\n\n${table(scores)}\n`);
+    process.stdout.write(`Detector on ${dir} (${synthetic.size} synthetic reports${truth.seed !== undefined ? `, seed ${truth.seed}` : ''}${truth.province ? `, ${truth.province}` : ''}), scored over (report, kind) pairs; a copy flag must name the copier and what it copied, or, leaving open who copied, the copied pair:\n\n${table(scores)}\n`);
     process.stderr.write(`eval:anomalies: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {
     dataset.close();

@@ -3,6 +3,7 @@
 import { ADMIN_LEVELS } from '../model/dataset';
 import { checksFor } from '../model/checks';
 import { T3_COLUMNS, T4_BLOCKS, keyDef, tables, type Label } from '../model/schema';
+import { MIN_TABLE_BITS } from './detectors/copy';
 import { LAYOUTS } from './sql';
 import type { EvidenceRow } from './flags';
 
@@ -73,7 +74,10 @@ export function describe(e: EvidenceRow): Sentence {
       const other = e.ref_agency ? `${e.ref_agency} ${e.ref_year} 年报告` : '另一份报告';
       const otherEn = e.ref_agency ? `${e.ref_agency}'s ${e.ref_year} report` : 'another report';
       const text = a == null ? { zh: '正文无法比较', en: 'the texts cannot be compared' } : { zh: `正文约 ${pct(a)} 相同`, en: `about ${pct(a)} of the wording is shared` };
-      const tablesSame = b === 0 ? { zh: '表格完全相同', en: 'the tables are identical' } : { zh: `表格仅 ${num(b)} 格不同`, en: `the tables differ in ${num(b)} cell${b === 1 ? '' : 's'}` };
+      const near = b === 0 ? { zh: '表格完全相同', en: 'the tables are identical' } : { zh: `表格仅 ${num(b)} 格不同`, en: `the tables differ in ${num(b)} cell${b === 1 ? '' : 's'}` };
+      // tables with next to no figures agree by chance: say so, the match rests on the text
+      const empty = c != null && c < MIN_TABLE_BITS ? { zh: '（表格几乎全为 0，不足为证）', en: ' (next to no figures: no evidence)' } : { zh: '', en: '' };
+      const tablesSame = { zh: near.zh + empty.zh, en: near.en + empty.en };
       const evidence = { zh: `${text.zh}，${tablesSame.zh}`, en: `${text.en}; ${tablesSame.en}` };
       if (e.what === 'prev') return { zh: `与本机关 ${e.ref_year} 年报告雷同：${evidence.zh}`, en: `Repeats the agency's own ${e.ref_year} report: ${evidence.en}` };
       if (e.what === 'peer') return { zh: `疑似抄自${other}：${evidence.zh}`, en: `Appears copied from ${otherEn}: ${evidence.en}` };

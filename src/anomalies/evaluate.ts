@@ -3,7 +3,7 @@
 // that is a consequence of another injected change ("via") is still a problem a perfect detector finds.
 //
 // A copy is counted by what the flag claims. The truth names the copier and the report it copied. A flag that
-// names the copier (relation 'copies') is right when it is on a copier. A flag that says only "copies or is copied
+// names the copier (relation 'copies') is right when it is on the copier and names the report it copied. A flag that says only "copies or is copied
 // by" (the pair's one flag when the data cannot tell the direction) is right when its report and the report it
 // names are a copied pair, either way round, and finds that truth row. The row "copy, direction named" scores the
 // flags that name a copier alone, so a detector that never committed to a direction could not hide behind the
@@ -55,17 +55,18 @@ export function score(truth: readonly TruthRow[], flags: readonly ScoredFlag[], 
 
 function scoreCopies(rows: readonly TruthRow[], flags: readonly ScoredFlag[]): KindScore[] {
   const copies = rows.filter((t) => t.kind === 'copy');
-  const copiers = new Set(copies.map((t) => t.report_id));
   const pair = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const directedTruth = new Set(copies.map((t) => `${t.report_id}>${t.copy_of?.report_id}`));
   const truthPairs = new Set(copies.filter((t) => t.copy_of?.report_id).map((t) => pair(t.report_id, t.copy_of!.report_id!)));
   const byReport = new Map(flags.filter((f) => f.kind === 'copy').map((f) => [f.report_id, f]));
   const flagged = [...byReport.values()];
   const undirected = (f: ScoredFlag) => f.relation === 'copies_or_copied_by';
-  const right = (f: ScoredFlag) => (undirected(f) ? f.related_report_id != null && truthPairs.has(pair(f.report_id, f.related_report_id)) : copiers.has(f.report_id));
+  const right = (f: ScoredFlag) =>
+    f.related_report_id != null && (undirected(f) ? truthPairs.has(pair(f.report_id, f.related_report_id)) : directedTruth.has(`${f.report_id}>${f.related_report_id}`));
   const pairsFlagged = new Set(flagged.filter((f) => undirected(f) && f.related_report_id).map((f) => pair(f.report_id, f.related_report_id!)));
   const found = copies.filter((t) => {
     const f = byReport.get(t.report_id);
-    return (f && !undirected(f)) || (t.copy_of?.report_id != null && pairsFlagged.has(pair(t.report_id, t.copy_of.report_id)));
+    return (f && !undirected(f) && right(f)) || (t.copy_of?.report_id != null && pairsFlagged.has(pair(t.report_id, t.copy_of.report_id)));
   }).length;
   const hits = flagged.filter(right).length;
   const directed = flagged.filter((f) => !undirected(f));

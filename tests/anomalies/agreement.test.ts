@@ -92,17 +92,18 @@ describe('evaluation', () => {
   });
 
   it('scores a copy flag by its claim: a named copier must be the copier, an open direction must name a copied pair', () => {
-    // b copied c, d copied e, f copied g
-    const truth = ['bc', 'de', 'fg'].map(([r, src]) => ({ report_id: r, kind: 'copy', copy_of: { report_id: src } }));
-    const synthetic = new Set('bcdefghx');
+    // b copied c, d copied e, f copied g, h copied i
+    const truth = ['bc', 'de', 'fg', 'hi'].map(([r, src]) => ({ report_id: r, kind: 'copy', copy_of: { report_id: src } }));
+    const synthetic = new Set('bcdefghix');
     const flag = (report_id: string, related_report_id: string, relation: Relation) => ({ report_id, kind: 'copy', related_report_id, relation });
     const s = score(truth, [
       flag('b', 'c', 'copies'), // right
       flag('c', 'b', 'copies'), // the copied report named as the copier: wrong
       flag('e', 'd', 'copies_or_copied_by'), // the pair d–e, either way round: right, and finds d's truth row
       flag('g', 'x', 'copies_or_copied_by'), // g with a report it has nothing to do with: wrong, and f is not found
+      flag('h', 'x', 'copies'), // the copier, but said to copy another report: wrong, and h's copy is not found
     ], synthetic);
-    expect(s.find((k) => k.kind === 'copy')).toMatchObject({ truth: 3, flagged: 4, hits: 2, precision: 0.5, recall: 2 / 3 });
-    expect(s.find((k) => k.kind === 'copy, direction named')).toMatchObject({ flagged: 2, hits: 1, precision: 0.5, recall: 1 / 3 });
+    expect(s.find((k) => k.kind === 'copy')).toMatchObject({ truth: 4, flagged: 5, hits: 2, precision: 0.4, recall: 0.5 });
+    expect(s.find((k) => k.kind === 'copy, direction named')).toMatchObject({ flagged: 3, hits: 1, precision: 1 / 3, recall: 0.25 });
   });
 });
