@@ -13,7 +13,7 @@ import { textTable } from './detectors/text-table';
 import type { SqlRunner } from './sql';
 import type { Kind } from './types';
 
-/** Each kind's detector: staging statements run through `db`, then the SELECTs of its evidence. In this order: jump reads copy's findings. */
+/** Each kind's detector: staging statements run through `db`, then the SELECTs of its evidence. In this order: blank and jump read copy's findings. */
 const DETECTORS: { kinds: Kind[]; run: (db: SqlRunner) => Promise<string[]> | string[] }[] = [
   { kinds: ['identity'], run: identity },
   { kinds: ['carry_over', 'stock'], run: crossYear },
