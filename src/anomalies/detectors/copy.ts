@@ -6,8 +6,8 @@
 // (reports.narrative_minhash, narrative_shingles; see fingerprint.ts) — and the number of table cells that differ,
 // a blank counted as 0 (each site prints its zeros its own way, and a copier prints them its way). A pair is a copy
 // when
-//   - C ≥ TEXT_ALONE (honest reports written from the national template: 99% of the candidate pairs on the demo
-//     panel share under 0.74 of their shingles, the highest 0.927), or
+//   - C ≥ TEXT_ALONE (honest reports are written from one national template: the most alike honest pair found on
+//     the demo panel shares 0.927 of its shingles), or
 //   - C ≥ TEXT_WITH_TABLES and the tables differ in at most NEAR_CELLS cells that carry at least MIN_TABLE_BITS
 //     of figures (two empty tables agree by chance), or
 //   - the tables differ in at most NEAR_CELLS cells and carry at least TABLE_ALONE_BITS of figures — the
