@@ -1,7 +1,9 @@
 // The dataset on its way to Parquet: encoded rows are appended, in input order, to tables of a DuckDB file on
 // disk (memory stays flat however many reports come in); at the end duplicates are resolved and each table is
-// written with one COPY. Every COPY reads a single table without ORDER BY, which DuckDB guarantees to keep in
-// insertion order, so the same inputs give the same files, and no hundred-million-row sort is needed.
+// written with one COPY, its rows sorted by the key readers look rows up by (reports by agency and year, the
+// per-report tables by report_id), so each Parquet row group's min/max lets a reader skip the others. Every
+// sort key ends in something unique (the input number, the staged row's rowid), so the same inputs give the
+// same files; DuckDB sorts out of core within its memory limit.
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -52,13 +54,18 @@ CREATE TABLE stage_check_defs (def USMALLINT, check_id VARCHAR, cells VARCHAR);
 
 const REPORT_ID = `printf('%016x', rid) AS report_id`;
 
-/** Each dataset table as a SELECT over its staging table, giving exactly the columns of src/model/dataset.ts. */
-const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string; select: string; spec: readonly ColumnSpec[]; rowGroup?: number }[] = [
+/**
+ * Each dataset table as a SELECT over its staging table, giving exactly the columns of src/model/dataset.ts,
+ * and the order it is written in: a total order (rowid is the staged row's position, so a report's rows keep the
+ * order they were staged in).
+ */
+const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string; select: string; order: string; spec: readonly ColumnSpec[]; rowGroup?: number }[] = [
   // reports is ~250 columns wide: smaller row groups keep a COPY thread's buffer (and a reader's) small
-  { table: 'reports', stage: 'stage_reports', select: REPORT_COLUMNS.map((c) => q(c.name)).join(', '), spec: REPORT_COLUMNS, rowGroup: 16_384 },
+  { table: 'reports', stage: 'stage_reports', select: REPORT_COLUMNS.map((c) => q(c.name)).join(', '), order: 'agency_id, year, seq', spec: REPORT_COLUMNS, rowGroup: 16_384 },
   {
     table: 'checks',
     stage: 'stage_checks',
+    order: 'rid, rowid',
     // ids and cell keys as ENUMs: Parquet gets the same strings, written from a dictionary (twice as fast)
     select: `${REPORT_ID}, getvariable('check_ids')[def + 1] AS check_id, ok, "left", "right", getvariable('check_cells')[def + 1] AS cells,
       CASE WHEN blanks = 0 THEN []::value_key[] ELSE list_filter(getvariable('check_cells')[def + 1], lambda x, i: ((blanks >> (i - 1)) & 1) = 1) END AS blanks`,
@@ -67,11 +74,12 @@ const OUTPUTS: { table: 'reports' | 'checks' | 'cells' | 'prose'; stage: string;
   {
     table: 'cells',
     stage: 'stage_cells',
+    order: 'rid, rowid',
     select: `${REPORT_ID}, key, value, status,
       CASE raw_kind WHEN ${RAW_DIGITS} THEN CAST(CAST(value AS BIGINT) AS VARCHAR) WHEN ${RAW_TEXT} THEN raw END AS raw, page, line`,
     spec: CELL_COLUMNS,
   },
-  { table: 'prose', stage: 'stage_prose', select: `${REPORT_ID}, key, value, quote`, spec: PROSE_COLUMNS },
+  { table: 'prose', stage: 'stage_prose', select: `${REPORT_ID}, key, value, quote`, order: 'rid, rowid', spec: PROSE_COLUMNS },
 ];
 
 /** agencies.parquet: one row per agency of the kept reports; place, level and type come from the name, so they agree across its reports. */
@@ -252,8 +260,8 @@ export class Staging {
     await run('duplicates.csv', `COPY (SELECT agency, year, kept, dropped, rule FROM dropped ORDER BY seq) TO ${file('duplicates.csv')} ${CSV}`);
     const duplicates = await this.count('dropped');
     // the dropped reports' rows are left out as each table is written: a DELETE over a few hundred million cells
-    // needs more memory than the builder allows itself. A bitmap by input number keeps it a plain filter, which
-    // (unlike an anti-join) keeps the rows in insertion order.
+    // needs more memory than the builder allows itself. A bitmap by input number keeps it a plain filter of the
+    // scan.
     let keep = 'TRUE';
     if (duplicates > 0) {
       const last = Number((await db.runAndReadAll('SELECT max(seq) FROM stage_reports')).getRows()[0][0]);
@@ -264,15 +272,15 @@ export class Staging {
     const years = (await db.runAndReadAll(`SELECT DISTINCT year FROM stage_reports WHERE ${keep} ORDER BY year`)).getRows().map((r) => Number(r[0]));
     for (const o of OUTPUTS) {
       if (!options.partitionByYear) {
-        await run(`${o.table}.parquet`, `COPY (SELECT ${o.select} FROM ${o.stage} WHERE ${keep}) TO ${file(`${o.table}.parquet`)} ${parquet(o.rowGroup)}`);
+        await run(`${o.table}.parquet`, `COPY (SELECT ${o.select} FROM ${o.stage} WHERE ${keep} ORDER BY ${o.order}) TO ${file(`${o.table}.parquet`)} ${parquet(o.rowGroup)}`);
         continue;
       }
-      // one COPY per year keeps each file in input order; the year lives in the folder name, as Hive expects;
+      // one COPY per year, each sorted like the whole table; the year lives in the folder name, as Hive expects;
       // every table gets a file for every year of the reports, empty or not, so readers always find the schema
       const select = o.table === 'reports' ? REPORT_COLUMNS.filter((c) => c.name !== 'year').map((c) => q(c.name)).join(', ') : o.select;
       for (const year of years) {
         await mkdir(join(out, o.table, `year=${year}`), { recursive: true });
-        await run(`${o.table}/year=${year}`, `COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year} AND ${keep}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${parquet(o.rowGroup)}`);
+        await run(`${o.table}/year=${year}`, `COPY (SELECT ${select} FROM ${o.stage} WHERE year = ${year} AND ${keep} ORDER BY ${o.order}) TO ${file(join(o.table, `year=${year}`, 'data_0.parquet'))} ${parquet(o.rowGroup)}`);
       }
     }
     await run('agencies.parquet', `COPY (${agencies(keep)}) TO ${file('agencies.parquet')} ${parquet()}`);

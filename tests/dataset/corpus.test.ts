@@ -1,6 +1,7 @@
 // The folder of real reports → the dataset: every file is in the dataset, among the dropped duplicates, or in
 // rejects.csv with the parser's reason; every row of every table says what the parser said; columns and types
-// are those of src/model/dataset.ts; a second build of the same folder gives byte-identical files.
+// are those of src/model/dataset.ts; rows are sorted by their lookup key; a second build of the same folder gives
+// byte-identical files.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,6 +138,18 @@ describe('dataset from the folder of real reports', () => {
       (SELECT min(year) FROM ${table('reports')} r WHERE r.agency_id = a.agency_id) AS y0 FROM ${table('agencies')} a`);
     expect(new Set(agencies.map((a) => a.agency_id)).size).toBe(agencies.length);
     for (const a of agencies) expect([a.reports, a.first_year], a.agency as string).toEqual([Number(a.n), a.y0]);
+  });
+
+  it('writes rows in the order readers look them up by, so row groups can be skipped', async () => {
+    // reports by agency and year; the per-report tables by report id (a report's own rows as the previous test read them)
+    const reports = await rows(`SELECT agency_id, year FROM ${table('reports')}`);
+    const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.agency_id).localeCompare(String(b.agency_id)) || Number(a.year) - Number(b.year);
+    expect(reports).toEqual([...reports].sort(byKey));
+    for (const t of ['cells', 'checks', 'prose']) {
+      const ids = (await rows(`SELECT report_id FROM ${table(t)}`)).map((r) => String(r.report_id));
+      expect(ids.length, t).toBeGreaterThan(0);
+      expect(ids, t).toEqual([...ids].sort());
+    }
   });
 
   it('gives byte-identical files when the same folder is built again', async () => {
