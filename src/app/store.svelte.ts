@@ -1,10 +1,10 @@
 // The app's shared state: the URL state (every change is a history entry; back/forward restore it), the engine
 // once loaded, and the real/synthetic make-up of the current filter, which every chart's source line states.
 import { openEngine, type Manifest, type Progress } from '../db/client';
-import type { Engine } from '../db/engine';
+import { columnsOf, type Engine } from '../db/engine';
 import { echartsWith } from '../charts/echarts';
 import { composition, overviewByYear, overviewTotals } from '../db/queries';
-import { valueColumnsIn, type Query, type Row } from '../db/sql';
+import type { Query, Row } from '../db/sql';
 import { parseState, serializeState, type AppState } from './url';
 
 export const app: AppState = $state(parseState(location.search));
@@ -21,9 +21,8 @@ export const data = $state({
 /** Column groups the landing view's queries ask for, read while DuckDB starts (charts' group first). */
 function firstColumns(s: AppState): string[][] {
   if (s.view !== 'overview') return [];
-  const columns = (q: Query) => [...valueColumnsIn(q.sql), ...(q.needs ?? [])];
-  const charts = columns(overviewByYear(s.filters));
-  return [charts, columns(overviewTotals(s.filters)).filter((c) => !charts.includes(c))];
+  const charts = columnsOf(overviewByYear(s.filters));
+  return [charts, columnsOf(overviewTotals(s.filters)).filter((c) => !charts.includes(c))];
 }
 
 /** Where the dataset is served from (a build-time setting: see vite.config.ts). */

@@ -86,19 +86,51 @@ export async function openEngine(dataUrl: string, onProgress: (p: Progress) => v
   };
   backend.then(() => performance.mark('nianbao:duckdb-ready'));
   const engine = new Engine(backend, source);
-  await engine.open(preload);
+  // The first chart's columns are split between the loaders, so that they decode in parallel.
+  const [first = [], ...later] = preload;
+  const parts = Array.from({ length: LOADERS }, (_, w) => first.filter((_, i) => i % LOADERS === w)).filter((p) => p.length);
+  await engine.open(parts, later);
   performance.mark('nianbao:engine-open');
   return { engine, manifest };
 }
+
+/**
+ * DuckDB's worker, started from a few lines that run first: they wait for the page's compiled module and have
+ * duckdb-wasm instantiate it instead of fetching and compiling the wasm itself (it compiles from a re-wrapped
+ * stream, which the browser never caches). Without a module (compileStreaming failed) duckdb-wasm loads as usual.
+ */
+const workerBoot = (script: string) => `
+const compiled = new Promise((done) => addEventListener('message', function boot(e) {
+  if (!e.data || !('nianbaoModule' in e.data)) return;
+  e.stopImmediatePropagation();
+  removeEventListener('message', boot);
+  done(e.data.nianbaoModule);
+}));
+const streaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const module = await compiled;
+  if (!module) return streaming(source, imports);
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+importScripts(${JSON.stringify(script)});`;
 
 async function startDuckDB(): Promise<Backend> {
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: new URL(mvpWasm, location.href).href, mainWorker: new URL(mvpWorker, location.href).href },
     eh: { mainModule: new URL(ehWasm, location.href).href, mainWorker: new URL(ehWorker, location.href).href },
   });
-  const worker = new Worker(bundle.mainWorker!);
+  // Compiled from the fetch's own response: streaming compilation on the browser's background threads while the
+  // worker's script loads, and a compiled-code cache entry for the next visit.
+  const module = WebAssembly.compileStreaming(fetch(bundle.mainModule)).catch(() => null);
+  const boot = URL.createObjectURL(new Blob([workerBoot(bundle.mainWorker!)], { type: 'text/javascript' }));
+  const worker = new Worker(boot);
+  const compiled = await module;
+  worker.postMessage({ nianbaoModule: compiled });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // With a compiled module, duckdb-wasm's own fetch of the wasm (whose body the boot code ignores) gets an empty
+  // inline URL instead of downloading the 34 MB again.
+  await db.instantiate(compiled ? 'data:application/wasm,' : bundle.mainModule, bundle.pthreadWorker);
+  URL.revokeObjectURL(boot);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();

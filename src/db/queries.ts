@@ -2,9 +2,9 @@
 // write it, and the tests run them through the same engine. Blank cells count as 0 in sums (the UI says so).
 import type { AdminLevel } from '../model/dataset';
 import { APPLICANT_COLUMNS, T4_BLOCKS, T4_OUTCOMES, columnName, t3Key, t4Key } from '../model/schema';
-import { reportConditions, whereReports, type Filters } from './filters';
+import { agencyConditions, reportConditions, whereReports, YEAR_MAX, YEAR_MIN, type Filters } from './filters';
 import { aggExpr, metric, rowExpr, RATES, type Metric } from './metrics';
-import { bindList, joinQueries, sql, type Query } from './sql';
+import { bindList, ident, joinQueries, sql, type Query } from './sql';
 
 const col = (key: string) => `"${columnName(key)}"`;
 const sum = (key: string) => `sum(${col(key)})::DOUBLE`;
@@ -29,15 +29,67 @@ export const OUTCOME_PARTS: { id: string; rows: string[] }[] = [
   { id: 'other', rows: T3_TOTAL_ROWS.other },
 ];
 
+// ---------------------------------------------------------------- rollup tables
+//
+// The views' yearly and per-group figures are sums and counts under the global filters, so they can be answered
+// from `reports_rollup`: one row per (year, template, split, real, level, field, province) holding the count of
+// reports `n` and the sum of each value column asked for (a sum of sums skips blanks as a sum does). Thousands of
+// rows instead of a million. The city and county filters are not among its keys: under them the question goes to
+// `reports`. Distinct agencies cannot be summed: `agency_masks` holds one row per agency (and place, level and
+// field) with a bit for each (year, template kind, real state) it has a report in, so "agencies with a report
+// under the filters" is a bitwise AND over one row per agency. Built by the engine in the background.
+
+/** How a question counts reports: rows of `reports`, or the `n` of the rollup's rows. */
+interface Grain {
+  from: string;
+  n: string;
+}
+const RAW: Grain = { from: 'reports', n: 'count(*)' };
+const ROLLUP: Grain = { from: 'reports_rollup', n: 'sum(n)' };
+const ROLLUP_KEYS = ['year', 'template', 'other_split', 'is_real', 'level', 'agency_type', 'province_code'];
+const count = (g: Grain, where?: string) => `coalesce(${g.n}${where ? ` FILTER (WHERE ${where})` : ''}, 0)::INTEGER`;
+
+export const rollupTable = (columns: string[]) =>
+  `CREATE OR REPLACE TABLE reports_rollup AS SELECT ${ROLLUP_KEYS.join(', ')}, count(*) AS n${columns.map((c) => `, sum(${ident(c)}) AS ${ident(c)}`).join('')}
+    FROM reports GROUP BY ALL`;
+
+const TEMPLATE_KINDS = { '2019': 0, '2021': 1, hybrid: 2 } as const;
+const MASK_BIT = `(year - ${YEAR_MIN}) * 12
+  + 3 * CASE WHEN template = '2019' THEN 0 WHEN template = '2021' AND other_split THEN 1 WHEN template = '2021' AND NOT other_split THEN 2 ELSE 3 END
+  + CASE WHEN is_real THEN 0 WHEN NOT is_real THEN 1 ELSE 2 END`;
+
+export const agencyMasksTable = () =>
+  `CREATE OR REPLACE TABLE agency_masks AS SELECT agency_id, level, agency_type, province_code, city_code, county_code,
+    bit_or(1::HUGEINT << (${MASK_BIT})) AS mask FROM reports WHERE year BETWEEN ${YEAR_MIN} AND ${YEAR_MAX} GROUP BY ALL`;
+
+/** The bits of agency_masks the filters' years, template and real state select (null: years outside the masks). */
+export function filterMask(f: Filters): string | null {
+  const [lo, hi] = [Math.min(f.from, f.to), Math.max(f.from, f.to)];
+  if (lo < YEAR_MIN || hi > YEAR_MAX) return null;
+  const kinds = f.template ? [TEMPLATE_KINDS[f.template]] : [0, 1, 2, 3];
+  const reals = f.real === 'real' ? [0] : f.real === 'synthetic' ? [1] : [0, 1, 2];
+  let mask = 0n;
+  for (let y = lo; y <= hi; y++) for (const k of kinds) for (const r of reals) mask |= 1n << BigInt((y - YEAR_MIN) * 12 + k * 3 + r);
+  return mask.toString();
+}
+
+/** A question over `reports`, with its rollup twin when the filters allow one. */
+function summed(f: Filters, make: (g: Grain) => Query): Query {
+  const q = make(RAW);
+  return f.city || f.county ? q : { ...q, rollup: make(ROLLUP) };
+}
+
 // ---------------------------------------------------------------- data composition (real / synthetic)
 
-export const composition = (f: Filters): Query =>
-  sql`SELECT count(*)::INTEGER AS reports, count(*) FILTER (WHERE is_real)::INTEGER AS real_reports FROM reports ${whereReports(f)}`;
+export const composition = (f: Filters): Query => ({
+  ...summed(f, (g) => sql`SELECT ${count(g)} AS reports, ${count(g, 'is_real')} AS real_reports FROM ${g.from} ${whereReports(f)}`),
+  priority: 'low',
+});
 
 // ---------------------------------------------------------------- overview
 
-const overviewColumns = `count(*)::INTEGER AS reports, count(*) FILTER (WHERE is_real)::INTEGER AS real_reports,
-    count(*) FILTER (WHERE NOT is_real)::INTEGER AS synthetic_reports,
+const overviewColumns = (g: Grain) => `${count(g)} AS reports, ${count(g, 'is_real')} AS real_reports,
+    ${count(g, 'NOT is_real')} AS synthetic_reports,
     ${sum(t3Key('new_received', 'total'))} AS received,
     ${sum(t3Key('total', 'total'))} AS handled,
     ${sum(t3Key('carried_forward', 'total'))} AS carried_forward,
@@ -48,13 +100,20 @@ const overviewColumns = `count(*)::INTEGER AS reports, count(*) FILTER (WHERE is
 
 /** The overview's charts: one row per year (one scan; GROUPING SETS with the totals was several times slower). */
 export const overviewByYear = (f: Filters): Query =>
-  sql`SELECT year, ${overviewColumns} FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+  summed(f, (g) => sql`SELECT year, ${overviewColumns(g)} FROM ${g.from} ${whereReports(f)} GROUP BY year ORDER BY year`);
 
 /** The overview's headline figures over the whole range, with the number of distinct agencies. */
-export const overviewTotals = (f: Filters): Query => ({
-  ...sql`SELECT ${overviewColumns}, count(DISTINCT agency_id)::INTEGER AS agencies FROM reports ${whereReports(f)}`,
-  needs: ['agency_id'],
-});
+export function overviewTotals(f: Filters): Query {
+  const q: Query = { ...sql`SELECT ${overviewColumns(RAW)}, count(DISTINCT agency_id)::INTEGER AS agencies FROM reports ${whereReports(f)}`, needs: ['agency_id'] };
+  const mask = filterMask(f);
+  if (f.city || f.county || mask === null) return q;
+  const agencies = [{ sql: 'mask & ?::HUGEINT <> 0', params: [mask] }, ...agencyConditions(f)];
+  return {
+    ...q,
+    rollup: sql`SELECT * FROM (SELECT ${overviewColumns(ROLLUP)} FROM reports_rollup ${whereReports(f)}),
+      (SELECT count(DISTINCT agency_id)::INTEGER AS agencies FROM agency_masks WHERE ${joinQueries(agencies, ' AND ')})`,
+  };
+}
 
 // ---------------------------------------------------------------- agencies (search, compare, profile)
 
@@ -95,21 +154,21 @@ export const ranking = (f: Filters, m: Metric, year: number, limit = 100): Query
 // ---------------------------------------------------------------- disclosure volumes
 
 export const applicantsByYear = (f: Filters): Query =>
-  sql`SELECT year, ${APPLICANT_COLUMNS.map((c) => `${sum(t3Key('new_received', c.key))} AS ${c.key}`).join(', ')}
-    FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+  summed(f, (g) => sql`SELECT year, ${APPLICANT_COLUMNS.map((c) => `${sum(t3Key('new_received', c.key))} AS ${c.key}`).join(', ')}
+    FROM ${g.from} ${whereReports(f)} GROUP BY year ORDER BY year`);
 
 /** Outcomes by year, as counts and as shares of all outcomes (shares computed here, in SQL). */
 export function outcomesByYear(f: Filters): Query {
   const part = (rows: string[]) => sums(rows.map((r) => t3Key(r, 'total')));
   const all = `nullif(${OUTCOME_PARTS.map((p) => part(p.rows)).join(' + ')}, 0)`;
-  return sql`SELECT year, ${OUTCOME_PARTS.map((p) => `${part(p.rows)} AS "${p.id}"`).join(', ')},
+  return summed(f, (g) => sql`SELECT year, ${OUTCOME_PARTS.map((p) => `${part(p.rows)} AS "${p.id}"`).join(', ')},
     ${OUTCOME_PARTS.map((p) => `${part(p.rows)} / ${all} AS "share_${p.id}"`).join(', ')}
-    FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+    FROM ${g.from} ${whereReports(f)} GROUP BY year ORDER BY year`);
 }
 
 export const carryByYear = (f: Filters): Query =>
-  sql`SELECT year, ${sum(t3Key('carried_over', 'total'))} AS carried_over, ${sum(t3Key('new_received', 'total'))} AS received,
-    ${sum(t3Key('carried_forward', 'total'))} AS carried_forward FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+  summed(f, (g) => sql`SELECT year, ${sum(t3Key('carried_over', 'total'))} AS carried_over, ${sum(t3Key('new_received', 'total'))} AS received,
+    ${sum(t3Key('carried_forward', 'total'))} AS carried_forward FROM ${g.from} ${whereReports(f)} GROUP BY year ORDER BY year`);
 
 export type Dimension = 'province' | 'city' | 'county' | 'level' | 'agency_type';
 export const DIMENSIONS: readonly Dimension[] = ['province', 'city', 'county', 'level', 'agency_type'];
@@ -119,9 +178,11 @@ export function volumesBy(f: Filters, dim: Dimension): Query {
   const place = dim === 'province' || dim === 'city' || dim === 'county';
   const key = place ? `${dim}_code` : dim;
   const name = place ? `(SELECT name FROM regions g WHERE g.kind = '${dim}' AND g.code = t.grp)` : 'grp';
-  return sql`SELECT grp AS code, ${name} AS name, received, granted, reports FROM (
-    SELECT ${key} AS grp, ${sum(t3Key('new_received', 'total'))} AS received, ${rate('rate.share_granted')} AS granted, count(*)::INTEGER AS reports
-    FROM reports ${whereReports(f)} GROUP BY grp) t ORDER BY received DESC NULLS LAST, code LIMIT 30`;
+  const q = (g: Grain) => sql`SELECT grp AS code, ${name} AS name, received, granted, reports FROM (
+    SELECT ${key} AS grp, ${sum(t3Key('new_received', 'total'))} AS received, ${rate('rate.share_granted')} AS granted, ${count(g)} AS reports
+    FROM ${g.from} ${whereReports(f)} GROUP BY grp) t ORDER BY received DESC NULLS LAST, code LIMIT 30`;
+  // The rollup's only place is the province.
+  return dim === 'city' || dim === 'county' ? q(RAW) : summed(f, q);
 }
 
 // ---------------------------------------------------------------- licensing and enforcement
@@ -130,12 +191,12 @@ export const DECISION_KEYS = ['t2.licensing.decisions', 't2.penalty.decisions', 
 const decisionSums = DECISION_KEYS.map((k) => `${sum(k)} AS ${k.split('.')[1]}`).join(', ');
 
 export const decisionsByYear = (f: Filters): Query =>
-  sql`SELECT year, ${decisionSums}, count(*) FILTER (WHERE template = '2019')::INTEGER AS on_2019,
-    count(*) FILTER (WHERE template = '2021')::INTEGER AS on_2021 FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+  summed(f, (g) => sql`SELECT year, ${decisionSums}, ${count(g, "template = '2019'")} AS on_2019,
+    ${count(g, "template = '2021'")} AS on_2021 FROM ${g.from} ${whereReports(f)} GROUP BY year ORDER BY year`);
 
 export const decisionsByField = (f: Filters): Query =>
-  sql`SELECT agency_type, ${decisionSums}, count(*)::INTEGER AS reports FROM reports ${whereReports(f)}
-    GROUP BY agency_type ORDER BY licensing + penalty + coercion DESC NULLS LAST, agency_type`;
+  summed(f, (g) => sql`SELECT agency_type, ${decisionSums}, ${count(g)} AS reports FROM ${g.from} ${whereReports(f)}
+    GROUP BY agency_type ORDER BY licensing + penalty + coercion DESC NULLS LAST, agency_type`);
 
 export const decisionsTop = (f: Filters, limit = 20): Query => ({
   ...sql`SELECT r.agency_id, a.agency, a.agency_type, ${DECISION_KEYS.map((k) => `sum(r.${col(k)})::DOUBLE AS ${k.split('.')[1]}`).join(', ')}
@@ -147,18 +208,18 @@ export const decisionsTop = (f: Filters, limit = 20): Query => ({
 // ---------------------------------------------------------------- appeals
 
 export const appealOutcomes = (f: Filters): Query =>
-  sql`SELECT * FROM (${joinQueries(
+  summed(f, (g) => sql`SELECT * FROM (${joinQueries(
     T4_BLOCKS.map((b) => ({
-      sql: `SELECT '${b.key}' AS block, ${T4_OUTCOMES.map((o) => `${sum(t4Key(b.key, o.key))} AS ${o.key}`).join(', ')} FROM reports ${whereReports(f).sql}`,
+      sql: `SELECT '${b.key}' AS block, ${T4_OUTCOMES.map((o) => `${sum(t4Key(b.key, o.key))} AS ${o.key}`).join(', ')} FROM ${g.from} ${whereReports(f).sql}`,
       params: whereReports(f).params,
     })),
     ' UNION ALL ',
-  )}) ORDER BY CASE block WHEN 'review' THEN 1 WHEN 'suit_direct' THEN 2 ELSE 3 END`;
+  )}) ORDER BY CASE block WHEN 'review' THEN 1 WHEN 'suit_direct' THEN 2 ELSE 3 END`);
 
 export const appealRatesByYear = (f: Filters): Query =>
-  sql`SELECT year, ${rate('rate.review_correction')} AS review, ${rate('rate.suit_correction')} AS suit,
+  summed(f, (g) => sql`SELECT year, ${rate('rate.review_correction')} AS review, ${rate('rate.suit_correction')} AS suit,
     ${sums([t4Key('review', 'total')])} - ${sums([t4Key('review', 'pending')])} AS review_decided
-    FROM reports ${whereReports(f)} GROUP BY year ORDER BY year`;
+    FROM ${g.from} ${whereReports(f)} GROUP BY year ORDER BY year`);
 
 export type AppealBlock = 'review' | 'suit';
 
@@ -255,9 +316,12 @@ export const filteredReports = (f: Filters, columns: string[]): Query => ({
   needs: [...columns, 'agency_id', 'report_id'],
 });
 
+/** The filters' options: wanted a moment after the first chart, not before it. */
+const low = (strings: TemplateStringsArray, ...parts: (Query | string)[]): Query => ({ ...sql(strings, ...parts), priority: 'low' });
+
 export const filterOptions = {
-  provinces: (): Query => sql`SELECT code, name FROM regions WHERE kind = 'province' ORDER BY code`,
-  cities: (province: string): Query => sql`SELECT code, name FROM regions WHERE kind = 'city' AND code LIKE ${{ sql: '?', params: [`${province}%`] }} ORDER BY code`,
-  counties: (city: string): Query => sql`SELECT code, name FROM regions WHERE kind = 'county' AND code LIKE ${{ sql: '?', params: [`${city}%`] }} ORDER BY code`,
-  fields: (): Query => sql`SELECT agency_type AS name, count(*)::INTEGER AS n FROM agencies WHERE agency_type IS NOT NULL GROUP BY agency_type ORDER BY agency_type = '政府' DESC, n DESC, name`,
+  provinces: (): Query => low`SELECT code, name FROM regions WHERE kind = 'province' ORDER BY code`,
+  cities: (province: string): Query => low`SELECT code, name FROM regions WHERE kind = 'city' AND code LIKE ${{ sql: '?', params: [`${province}%`] }} ORDER BY code`,
+  counties: (city: string): Query => low`SELECT code, name FROM regions WHERE kind = 'county' AND code LIKE ${{ sql: '?', params: [`${city}%`] }} ORDER BY code`,
+  fields: (): Query => low`SELECT agency_type AS name, count(*)::INTEGER AS n FROM agencies WHERE agency_type IS NOT NULL GROUP BY agency_type ORDER BY agency_type = '政府' DESC, n DESC, name`,
 };

@@ -9,6 +9,10 @@ export interface Query {
   params: Param[];
   /** Descriptive columns of reports the statement reads beyond the always-loaded ones (see engine.ts). */
   needs?: string[];
+  /** The same question asked of the rollup tables (see queries.ts): answered from them once they are built. */
+  rollup?: Query;
+  /** 'low': waits until no other query is running (figures that may come a moment after the charts). */
+  priority?: 'low';
 }
 
 export type Row = Record<string, unknown>;
