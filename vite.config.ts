@@ -61,11 +61,31 @@ function datasetPlugin(dir: string): Plugin {
   };
 }
 
+/**
+ * The page asks for DuckDB's wasm (the exception-handling build every current browser takes) and the dataset's
+ * manifest as the HTML is parsed, before the app's script has loaded: src/db/client.ts compiles the wasm from
+ * this response and reads the manifest from it.
+ */
+function preloadDuckDB(): Plugin {
+  return {
+    name: 'nianbao-preload-duckdb',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const wasm = Object.keys(ctx.bundle ?? {}).find((f) => /(^|\/)duckdb-eh-[\w-]+\.wasm$/.test(f));
+        const preload = (href: string, type: string) => ({ tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', type, crossorigin: '' }, injectTo: 'head' as const });
+        return [preload('./data/manifest.json', 'application/json'), ...(wasm ? [preload(`./${wasm}`, 'application/wasm')] : [])];
+      },
+    },
+  };
+}
+
 const dataDir = resolve(process.env.NIANBAO_DATA ?? 'data');
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), datasetPlugin(dataDir)],
+  plugins: [svelte(), datasetPlugin(dataDir), preloadDuckDB()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -48,13 +48,18 @@ export function startApp(): void {
     $effect(() => {
       document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
     });
+    let mixVersion = 0;
     $effect(() => {
       const engine = data.engine;
       const q = composition(app.filters);
       if (!engine) return;
-      engine.query<{ reports: number; real_reports: number }>(q).then((rows) => {
-        data.mix = { reports: rows[0]?.reports ?? 0, real: rows[0]?.real_reports ?? 0, ready: true };
-      });
+      const v = ++mixVersion;
+      engine.query<{ reports: number; real_reports: number }>(q, () => v !== mixVersion).then(
+        (rows) => {
+          if (v === mixVersion) data.mix = { reports: rows[0]?.reports ?? 0, real: rows[0]?.real_reports ?? 0, ready: true };
+        },
+        () => undefined,
+      );
     });
   });
   // The charting code loads while the data does.
@@ -90,7 +95,7 @@ export function live<T = Row>(make: () => Query | null) {
       return;
     }
     s.loading = true;
-    engine.query<T>(q).then(
+    engine.query<T>(q, () => v !== version).then(
       (rows) => {
         if (v !== version) return;
         s.rows = rows;

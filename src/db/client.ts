@@ -35,6 +35,9 @@ export async function openEngine(dataUrl: string, onProgress: (p: Progress) => v
   // DuckDB's wasm is fetched and compiled while the manifest and the Parquet files are read.
   const backend = startDuckDB();
   backend.catch(() => undefined);
+  // The first loader's script loads while the manifest is read.
+  const newLoader = () => new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module' });
+  const firstLoader = newLoader();
   const manifestRes = await fetch(new URL('manifest.json', dataUrl));
   if (!manifestRes.ok) throw new Error(`${new URL('manifest.json', dataUrl).pathname}: HTTP ${manifestRes.status}`);
   const manifest = (await manifestRes.json()) as Manifest;
@@ -47,7 +50,7 @@ export async function openEngine(dataUrl: string, onProgress: (p: Progress) => v
   const received = new Array(LOADERS).fill(0);
   const pending = new Map<number, { resolve: (l: Loaded) => void; reject: (e: Error) => void; worker: number }>();
   const workers = Array.from({ length: LOADERS }, (_, w) => {
-    const loader = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module' });
+    const loader = w === 0 ? firstLoader : newLoader();
     loader.postMessage({ op: 'init', base: dataUrl, sizes: manifest.files });
     loader.onmessage = (e: MessageEvent<LoaderReply>) => {
       const m = e.data;

@@ -56,9 +56,18 @@ export interface LoadNote {
 interface Job {
   /** Whether something on screen waits for it (asked when the job is picked, so a background job can be promoted). */
   urgent: () => boolean;
+  /** Whether nobody wants the answer any more (a newer question replaced it): then it is dropped unrun. */
+  stale?: () => boolean;
   run: () => Promise<unknown>;
   done: (v: unknown) => void;
   fail: (e: unknown) => void;
+}
+
+/** A query dropped before it ran because a newer question replaced it. */
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer query');
+  }
 }
 
 export class Engine {
@@ -140,14 +149,18 @@ export class Engine {
   }
 
   /** Queues DuckDB work; urgent jobs go first, the rest in the order asked. Nothing runs before open is done. */
-  private job<T>(urgent: () => boolean, run: () => Promise<T>): Promise<T> {
+  private job<T>(urgent: () => boolean, run: () => Promise<T>, stale?: () => boolean): Promise<T> {
     return new Promise<T>((done, fail) => {
-      this.jobs.push({ urgent, run, done: done as (v: unknown) => void, fail });
+      this.jobs.push({ urgent, run, stale, done: done as (v: unknown) => void, fail });
       this.next();
     });
   }
 
   private next() {
+    for (const j of this.jobs.filter((j) => j.stale?.())) {
+      this.jobs.splice(this.jobs.indexOf(j), 1);
+      j.fail(new Superseded());
+    }
     if (this.busy || !this.jobs.length) return;
     const at = this.jobs.findIndex((j) => j.urgent());
     if (at < 0 && this.urgentWaiting) return;
@@ -214,8 +227,9 @@ export class Engine {
   /**
    * Runs a query once the columns and tables it names are loaded. Its `rollup`, when given and built, answers
    * instead; when not yet built, it is built in the background. A `low` query goes after everything else queued.
+   * When `stale()` turns true before the query is run (the question was replaced), it fails with Superseded.
    */
-  async query<T = Row>(q: Query): Promise<T[]> {
+  async query<T = Row>(q: Query, stale?: () => boolean): Promise<T[]> {
     const run = q.rollup && this.rollupCovers(q.rollup) ? q.rollup : q;
     if (q.rollup && run === q) this.wantRollup(q.rollup);
     const urgent = q.priority !== 'low';
@@ -227,7 +241,7 @@ export class Engine {
     } finally {
       if (urgent) this.urgentWaiting--;
     }
-    const rows = this.job(() => urgent, () => this.backend.query(run.sql, run.params));
+    const rows = this.job(() => urgent, () => this.backend.query(run.sql, run.params), stale);
     // A background job held back only by this query's wait can go now.
     this.next();
     return (await rows) as T[];
