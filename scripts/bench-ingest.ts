@@ -5,7 +5,7 @@
 // generator's own cost is timed separately and included in the wall time. The table is Markdown, to paste
 // into docs/dataset.md; the machine and its load are printed above it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -107,6 +107,8 @@ interface RunResult {
   reports: number;
   ingested: number;
   rejected: number;
+  /** The most frequent reasons in rejects.csv, with their counts (the dataset itself is not kept). */
+  rejectReasons: [string, number][];
   generateSeconds: number;
   wallSeconds: number;
   /** Of the wall time, the last step: duplicates resolved and the Parquet files written. */
@@ -116,6 +118,16 @@ interface RunResult {
   /** Share of the wall time the main thread was busy (staging rows, DuckDB appends, generating inputs). */
   mainBusy: number;
   peakRssMb: number;
+}
+
+/** The three most frequent reasons of a rejects.csv (its second field, unquoted). */
+function topReasons(file: string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const reason = /^(?:"(?:[^"]|"")*"|[^,]*),(.*)$/.exec(line)?.[1].replace(/^"|"$/g, '').replaceAll('""', '"');
+    if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3);
 }
 
 async function run(n: number, generator: string, workers: number | undefined, partitionByYear: boolean): Promise<RunResult> {
@@ -137,6 +149,7 @@ async function run(n: number, generator: string, workers: number | undefined, pa
       reports: n,
       ingested: s.ingested,
       rejected: s.rejected,
+      rejectReasons: topReasons(join(dir, 'data', 'rejects.csv')),
       generateSeconds,
       wallSeconds,
       writeSeconds: s.writeSeconds,
@@ -195,6 +208,7 @@ if (o.child) {
     for (let r = 0; r < Number(o.runs); r++) {
       const x = child(n);
       runs.push(x);
+      if (r === 0 && x.rejectReasons.length) process.stderr.write(`${n} reports: most frequent reasons for rejecting: ${x.rejectReasons.map(([why, k]) => `${k} × ${why}`).join('; ')}\n`);
       process.stderr.write(`${n} reports, run ${r + 1}: ${x.wallSeconds.toFixed(1)} s (writing ${x.writeSeconds.toFixed(1)} s), ${(n / x.wallSeconds).toFixed(0)} reports/s, ${x.cpuMsPerReport.toFixed(2)} ms CPU/report, main thread busy ${(100 * x.mainBusy).toFixed(0)}%, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.ingested} ingested, ${x.rejected} rejected; generating alone ${x.generateSeconds.toFixed(1)} s)\n`);
     }
     const m = (f: (r: RunResult) => number) => median(runs.map(f));
