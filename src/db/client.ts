@@ -123,8 +123,12 @@ async function startDuckDB(): Promise<Backend> {
     eh: { mainModule: new URL(ehWasm, location.href).href, mainWorker: new URL(ehWorker, location.href).href },
   });
   // Compiled from the fetch's own response: streaming compilation on the browser's background threads while the
-  // worker's script loads, and a compiled-code cache entry for the next visit.
-  const module = WebAssembly.compileStreaming(fetch(bundle.mainModule)).catch(() => null);
+  // worker's script loads, and a compiled-code cache entry for the next visit. A server that does not send
+  // application/wasm refuses streaming: the bytes are compiled as they are.
+  const url = bundle.mainModule;
+  const module = WebAssembly.compileStreaming(fetch(url))
+    .catch(() => fetch(url).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
+    .catch(() => null);
   const boot = URL.createObjectURL(new Blob([workerBoot(bundle.mainWorker!)], { type: 'text/javascript' }));
   const worker = new Worker(boot);
   const compiled = await module;
