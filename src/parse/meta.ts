@@ -3,7 +3,7 @@
 // title name is completed with the place names in front of it. The year is the year reported on, never the
 // publication date.
 import { expandAbbreviation } from '../model/agencies';
-import { placePrefix } from './places';
+import { placeChainLength, placePrefix } from './places';
 
 export interface Meta {
   agency: string | null;
@@ -55,10 +55,13 @@ function matchesIn(text: string): Omit<TitleMatch, 'aside'>[] {
   return out;
 }
 
-/** The agency in a title's leading words: verbs before it and "关于" after it go; "我局"/"某局" are no name. */
+/**
+ * The agency in a title's leading words: verbs before it and "关于" after it go; "我局", "本机关", "全市" are no name,
+ * but a place that starts with those characters is (本溪市, 全椒县).
+ */
 function cleanName(raw: string): string | null {
   let name = raw.replace(/(?:关于|的)+$/, '').replace(LEAD_WORDS, '');
-  if (/^(?:我|本|该|全)/.test(name)) return null;
+  if (/^(?:我|本|该|全)/.test(name) && placeChainLength(name) === 0) return null;
   if (name.startsWith('某')) name = name.slice(1);
   if (name.length < 3 || !AGENCY_END.test(name)) return null;
   return name;

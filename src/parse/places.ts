@@ -20,7 +20,7 @@ for (const n of NAMES) {
 export const isPlaceName = (s: string) => NAMES.has(s);
 
 /** Length of the chain of place names at the start of `s` ("淮安市洪泽区人民政府" → 6). */
-function placeChainLength(s: string): number {
+export function placeChainLength(s: string): number {
   let at = 0;
   outer: while (at < s.length) {
     for (const len of LENGTHS_BY_FIRST.get(s[at]) ?? []) {

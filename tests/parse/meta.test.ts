@@ -13,6 +13,9 @@ describe('agency and year', () => {
     ['关于印发桃江县审计局2020年政府信息公开工作年度报告的通知', '桃江县审计局', 2020],
     ['南京市玄武区人民政府关于2022年政府信息公开工作年度报告', '南京市玄武区人民政府', 2022],
     ['标题: 平潭综合实验区2021年度政府信息公开工作年度报告', '平潭综合实验区', 2021],
+    // places whose names begin like 本机关 / 全市
+    ['本溪市溪湖区发展和改革局2025年政府信息公开工作年度报告', '本溪市溪湖区发展和改革局', 2025],
+    ['全椒县司法局\n2019年政府信息公开工作年度报告', '全椒县司法局', 2019],
   ])('%s', (head, agency, year) => {
     expect(meta(head)).toEqual({ agency, year });
   });
@@ -25,6 +28,7 @@ describe('agency and year', () => {
   it('prefers the page title over a caption in parentheses, and names no agency for 我局/某局', () => {
     expect(meta('(某区统计局 2023年政府信息公开工作年度报告)\n现公布区统计局2023年政府信息公开工作年度报告').agency).toBe('区统计局');
     expect(meta('(岳阳市南湖新区 某局 2019年政府信息公开工作年度报告)', '2019年我局政府信息公开工作运行良好').agency).toBeNull();
+    expect(meta('本机关2020年政府信息公开工作年度报告').agency).toBeNull();
   });
 
   it('takes the year reported on, not the publication date', () => {
