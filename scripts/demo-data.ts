@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { buildDataset, type DatasetInput } from '../src/dataset/build';
+import { buildProgress } from '../src/dataset/progress';
 import { DEFAULT_PROVINCE, findProvince, generatePanel, INJECTION_RATES, JUMP_RATE, planPanel, VOLUME_OUTLIER_RATE, type InjectedProblem } from '../src/synth';
 
 const USAGE = `usage: npm run demo-data -- [options]
@@ -156,36 +156,20 @@ async function main() {
     }
   }
 
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'demo-data {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} | rejected {rejected}',
-      etaBuffer: 500,
-      noTTYOutput: true,
-      notTTYSchedule: 5000,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const started = performance.now();
-  bar.start(total, 0, { rate: '0', rejected: 0 });
-  process.once('SIGINT', () => {
-    bar.stop();
-    fail(`interrupted: ${o.out} is unchanged`, 130);
-  });
+  const progress = buildProgress('demo-data', total, () => fail(`interrupted: ${o.out} is unchanged`, 130));
   let summary;
   try {
     summary = await buildDataset(inputs(), {
       outDir: o.out,
       workers: positiveInt('workers', o.workers),
       total,
-      onProgress: ({ done, rejected }) => bar.update(done, { rate: (done / ((performance.now() - started) / 1000)).toFixed(0), rejected }),
+      onProgress: progress.onProgress,
     });
   } catch (e) {
-    bar.stop();
+    progress.stop();
     fail((e as Error).message);
   }
-  bar.stop();
+  progress.stop();
 
   const ingested = await datasetReportIds(o.out);
   for (const t of truth) {
