@@ -48,6 +48,17 @@ describe('outlier', () => {
     expect(flags.find((f) => f.kind === 'outlier')!.detail).toMatch(/予以公开和部分公开.*3\.0%/);
   });
 
+  it("takes a volume net of its place: a place whose agencies all license more flags none, one standing out in it still is", async () => {
+    const inCity = (r: Row, city: string): Row => ({ ...r, city_code: city });
+    const elsewhere = Array.from({ length: 30 }, (_, i) => inCity(agency(i, 2022), `c${i}`));
+    // a city whose licensing is not concentrated in a 行政审批服务局: every department there licenses ~8× its peers
+    const high = (i: number, factor: number) => inCity(agency(i, 2022, { 't2.licensing.decisions': Math.round(factor * 400 * spread(i * 3 + 2022)) }), 'x');
+    const place = [30, 31, 32, 33, 34, 35].map((i) => high(i, 8));
+    expect((await flagsOf([...elsewhere, ...place])).filter((f) => f.kind === 'outlier')).toEqual([]);
+    const flags = await flagsOf([...elsewhere, ...place.slice(1), high(30, 64)]);
+    expect(flags.filter((f) => f.kind === 'outlier').map((f) => f.report_id)).toEqual(['r30-2022']);
+  });
+
   it('needs peers: a report of a thin group is not rated', async () => {
     const flags = await flagsOf([...peers(2022, 6, [0]), agency(0, 2022, { 't2.licensing.decisions': 40000 })]);
     expect(flags.filter((f) => f.kind === 'outlier')).toEqual([]);

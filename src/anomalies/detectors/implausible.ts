@@ -23,7 +23,7 @@ export const implausibleSelects = (): string[] => [
       -- any body of a county or a township
       level IN ('county', 'township')
       -- a department anywhere but the State Council: also where its level is unknown but it is placed in a province
-      -- (a 不设区的地级市 such as 嘉峪关 leaves the level open; its government may make 规章, its departments may not)
+      -- (where the level is unknown a government may make 规章, a department may not)
       OR (agency_type <> '政府' AND coalesce(level <> 'national', province_code IS NOT NULL)))`,
   `${evidence({ kind: 'implausible', severity: 2, strength: `least(1, ${col('t2.licensing.decisions')} / 1000)`, what: str('licensing'),
     cells: str('t2.licensing.decisions'), a: col('t2.licensing.decisions') })}

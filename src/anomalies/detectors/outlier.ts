@@ -3,7 +3,7 @@
 // - Volumes, on a log scale: robust z = (ln v − median ln v) / (1.4826 · MAD ln v) over the peers with a non-zero
 //   figure; flagged above +Z_LIMIT and never on tiny counts (at least MIN_VOLUME). Only high volumes: a volume
 //   far below the peers' is most often a small agency or licensing moved to a 行政审批局, and an empty table is
-//   the blank detector's.
+//   the blank detector's. The z is taken net of the agency's place (MIN_PLACE below).
 // - Rates, as a funnel plot (Spiegelhalter 2005): the peer rate p0 (median of the peers' rates) and binomial
 //   limits on the arcsine scale, asin √p0 ± z·√(1/(4n) + τ²), whose additive term τ² is the peers' over-dispersion
 //   (estimated from the median |z|, so the outliers themselves do not widen it); flagged beyond ±Z_LIMIT with a
@@ -12,6 +12,15 @@ import { t3Key, t4Key } from '../../model/schema';
 import { HAS_PEERS, MAD_SCALE, MIN_PEERS, PEER_KEYS, Z_LIMIT, col, evidence, str, sumOf, type SqlRunner } from '../sql';
 
 export const MIN_VOLUME = 20;
+/**
+ * A place's agencies of one level share how the place is organised: where licensing is not concentrated in a
+ * 行政审批服务局 (相对集中行政许可权), every department of the place licenses more than its peers elsewhere. A volume
+ * is compared with its peers after the place's own shift (the median z of the place's agencies of that level, when
+ * it has at least MIN_PLACE of them and the shift is upward), so a whole place standing high flags none of its
+ * agencies and one agency standing out in its place still does.
+ */
+export const MIN_PLACE = 5;
+const PLACE = 'coalesce(county_code, city_code, province_code)';
 export const MIN_DENOMINATOR = 10;
 export const MIN_EXCESS = 5;
 
@@ -58,12 +67,14 @@ export function peerStats(source: string, aggregates: Record<string, string>, wh
 
 export async function outlier(db: SqlRunner): Promise<string[]> {
   const descr = `report_id, ${PEERS}, year`;
-  await db.query(`CREATE OR REPLACE TABLE anomaly_volumes AS ${VOLUME_KEYS.map((k) => `SELECT ${descr}, ${str(k)} AS metric, ${col(k)}::DOUBLE AS v FROM reports WHERE ${col(k)} > 0`).join(' UNION ALL ')}`);
+  await db.query(`CREATE OR REPLACE TABLE anomaly_volumes AS ${VOLUME_KEYS.map((k) => `SELECT ${descr}, ${PLACE} AS place, ${str(k)} AS metric, ${col(k)}::DOUBLE AS v FROM reports WHERE ${col(k)} > 0`).join(' UNION ALL ')}`);
   await db.query(`CREATE OR REPLACE TABLE anomaly_volume_peers AS ${peerStats('anomaly_volumes', { med: 'median(ln(v))', mad: 'mad(ln(v))' })}`);
   const volumes = `${evidence({
     kind: 'outlier', severity: 1, strength: 'abs(z) / 20', what: `'volume:' || metric`, cells: 'metric', a: 'v', b: 'exp(med)', c: 'z',
-  })} FROM (SELECT v.*, p.med, (ln(v.v) - p.med) / (${MAD_SCALE} * p.mad) AS z FROM anomaly_volumes v JOIN anomaly_volume_peers p USING (${PEERS}, year, metric)
-      WHERE p.n >= ${MIN_PEERS} AND p.mad > 0)
+  })} FROM (SELECT *, z_peers - CASE WHEN place IS NOT NULL AND count(*) OVER place >= ${MIN_PLACE} THEN greatest(0, median(z_peers) OVER place) ELSE 0 END AS z
+      FROM (SELECT v.*, p.med, (ln(v.v) - p.med) / (${MAD_SCALE} * p.mad) AS z_peers FROM anomaly_volumes v JOIN anomaly_volume_peers p USING (${PEERS}, year, metric)
+        WHERE p.n >= ${MIN_PEERS} AND p.mad > 0)
+      WINDOW place AS (PARTITION BY is_real, level, place, year, metric))
     WHERE z >= ${Z_LIMIT} AND v >= ${MIN_VOLUME}`;
 
   await db.query(`CREATE OR REPLACE TABLE anomaly_rates AS ${RATES.map((r) => {
