@@ -1,5 +1,5 @@
-// docs/dataset.md documents what the code does: every column of the model, every agency field with its words,
-// every special zone and every step of the duplicate rule.
+// The documentation says what the code does: the README every column of the model, docs/dataset.md every agency
+// field with its words, every special zone and every step of the duplicate rule.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,15 +9,17 @@ import { ZONES } from '../../src/dataset/region';
 import { DATASET_TABLES, VALUE_COLUMNS } from '../../src/model/dataset';
 
 const doc = readFileSync(join(import.meta.dirname, '../../docs/dataset.md'), 'utf8');
-/** The text under a "#### title" heading, up to the next heading. */
+const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+/** The README's text under a "#### title" heading, up to the next heading. */
 const section = (title: string) => {
-  const start = doc.indexOf(`#### ${title}\n`);
-  const end = doc.indexOf('\n#', start + 1);
-  return doc.slice(start, end < 0 ? undefined : end);
+  const start = readme.indexOf(`#### ${title}\n`);
+  expect(start, title).toBeGreaterThan(0);
+  const end = readme.indexOf('\n#', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
 };
 
-describe('docs/dataset.md', () => {
-  it('documents every column of every table', () => {
+describe('dataset documentation', () => {
+  it('documents every column of every table in the README', () => {
     for (const [table, columns] of Object.entries(DATASET_TABLES)) {
       const text = section(table);
       for (const c of columns) if (!VALUE_COLUMNS.includes(c)) expect(text, `${table}.${c.name}`).toContain(`\`${c.name}\``);
