@@ -91,8 +91,10 @@ function* simpleReports(n: number, seed: number): Generator<DatasetInput> {
 
 /** The synthetic panel of `demo-data` (src/synth): one province's agencies, or the whole country when N needs more. */
 function* panelReports(n: number, seed: number): Generator<DatasetInput> {
+  // one province when it is large enough; else the whole country, and past its 897,911 agency-years further
+  // panels whose agency-years repeat (the builder keeps one report of each, the rest are duplicates)
   const province = planPanel({ seed }).capacity >= n ? undefined : 'all';
-  for (const r of generatePanel({ seed, reports: n, province })) yield r.input;
+  for (const r of generatePanel({ seed, reports: n, province, repeat: province === 'all' })) yield r.input;
 }
 
 /** Input generators by name. */
