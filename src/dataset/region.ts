@@ -3,7 +3,8 @@
 // places keeps only what they share ("太平镇人民政府": 50 towns → no region, level township); a name that fits
 // none gets nulls and a warning. Nothing is guessed.
 import type { AdminLevel } from '../model/dataset';
-import { PLACEHOLDER_CITIES, divisionIndex, isUnder, type Division, type DivisionKind } from './divisions';
+import { PLACEHOLDER_NAMES } from '../parse/places';
+import { divisionIndex, isUnder, type Division, type DivisionKind } from './divisions';
 
 /** Names and GB/T 2260 codes of the units an agency sits in; null where the name does not tell. */
 export interface Place {
@@ -104,7 +105,7 @@ function placeOf(links: Link[]): Place {
   const provinceName = province ? byCode.get(province)?.name ?? null : null;
   let cityName = city ? byCode.get(city)?.name ?? null : null;
   let cityCode = city;
-  if (cityName && PLACEHOLDER_CITIES.has(cityName)) {
+  if (cityName && PLACEHOLDER_NAMES.has(cityName)) {
     // the districts and counties of a municipality belong to it; a county governed by its province has no city
     const municipality = provinceName?.endsWith('市') ?? false;
     cityName = municipality ? provinceName : null;

